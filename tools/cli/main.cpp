@@ -1,0 +1,47 @@
+// oranet: one binary, several subcommands.
+#include <oranet/oranet.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+namespace {
+
+constexpr const char* usage_text =
+    "usage: oranet <command> [options]\n"
+    "\n"
+    "A pure C++ client for Oracle Database (TNS/TTC, O5Logon, TLS).\n"
+    "\n"
+    "commands:\n"
+    "  sql       run SQL statements against a database\n"
+    "  ping      reach a listener and a service, report version and round trips\n"
+    "  dump      decode TNS/TTC traffic from a capture or a hex dump\n"
+    "  proxy     forward a client's traffic to a server and log it decoded\n"
+    "  emulate   run a TNS/TTC server backed by SQLite, for tests and demos\n"
+    "\n"
+    "options:\n"
+    "  --version   print the version and exit\n"
+    "  --help      print this text and exit\n"
+    "\n"
+    "environment:\n"
+    "  ORANET_LOG  log level on stderr: off, error, warn (default), info, debug, trace\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fputs(usage_text, stderr);
+        return 2;
+    }
+    const std::string_view cmd = argv[1];
+    if (cmd == "--version" || cmd == "version") {
+        std::printf("oranet %s\n", oranet::version_string);
+        return 0;
+    }
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+        std::fputs(usage_text, stdout);
+        return 0;
+    }
+    std::fprintf(stderr, "oranet: unknown command '%s' (try oranet --help)\n", argv[1]);
+    return 2;
+}
