@@ -53,7 +53,16 @@ def hex_payloads(vectors):
 def seeds_for(target, vectors):
     """Returns a list of seed byte strings for a fuzz target."""
     seeds = []
-    if target in ("fuzz_reader", "fuzz_tns_assembler", "fuzz_tns_packet"):
+    if target == "fuzz_tns_assembler":
+        # Two control bytes (chunk-size seed, maximum packet size class 0xff:
+        # 65543 bytes), then one direction's byte stream as it crossed the wire.
+        for path in dumps(vectors):
+            packets = list(packets_from_dump(path))
+            for side in ("server", "client"):
+                stream = b"".join(p for d, p in packets if d == side)
+                if stream:
+                    seeds.append(b"\x07\xff" + stream[:65536])
+    elif target in ("fuzz_reader", "fuzz_tns_packet"):
         for path in dumps(vectors):
             stream = b"".join(p for _, p in packets_from_dump(path))
             seeds.append(stream[:65536])
