@@ -136,3 +136,49 @@ TEST_CASE("CONNECT from python-oracledb 4.0.1: data over 230 bytes follows in DA
     CHECK(std::vector<std::uint8_t>(c.data().begin(), c.data().end()) == packets[0].bytes);
     CHECK(std::vector<std::uint8_t>(dw.data().begin(), dw.data().end()) == packets[1].bytes);
 }
+
+TEST_CASE("MARKER from 23ai Free during a pipeline: a break, header flags 0x20") {
+    ORANET_REQUIRE_VECTOR(path, std::string(capture_dir) + "pipeline_session.txt");
+    const auto packets  = test::read_packet_dump(path);
+    std::size_t markers = 0;
+    for (const auto& p : packets) {
+        if (p.bytes.size() < 8 || p.bytes[4] != static_cast<std::uint8_t>(packet_type::marker)) continue;
+        packet_view v;
+        REQUIRE(!parse_packet(p.bytes, length_mode::large_sdu, v));
+        CHECK(p.direction == test::packet_direction::server_to_client);
+        CHECK(v.hdr.flags == header_flags::large_sdu);
+        marker_packet m;
+        REQUIRE(!decode_packet_as(v, m));
+        CHECK(m.kind == marker_kind_one_byte);
+        CHECK(m.marker == marker_type::break_marker);
+        CHECK(!is_reset(m));
+        ++markers;
+    }
+    CHECK(markers == 1);
+}
+
+namespace {
+struct name_sink : trace_sink {
+    std::vector<std::string> names;
+    void on_field(const field_record& rec) override { names.emplace_back(rec.name); }
+};
+}  // namespace
+
+TEST_CASE("decoders name their fields for the trace sink (23ai ACCEPT)") {
+    ORANET_REQUIRE_VECTOR(path, std::string(capture_dir) + "free23_accept_payload.hex");
+    const auto payload = read_hex_vector(path);
+    writer w;
+    REQUIRE(!write_raw_packet(w, packet_type::accept, 0, payload, length_mode::short_form));
+    packet_view v;
+    REQUIRE(!parse_packet(w.data(), length_mode::short_form, v));
+    name_sink sink;
+    any_packet any;
+    REQUIRE(!decode_packet(v, any, &sink));
+    const auto has = [&](std::string_view n) {
+        return std::find(sink.names.begin(), sink.names.end(), n) != sink.names.end();
+    };
+    CHECK(has("version"));
+    CHECK(has("sdu"));
+    CHECK(has("flags2"));
+    CHECK(has("trailer"));
+}
