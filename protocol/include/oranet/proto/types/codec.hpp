@@ -1,6 +1,14 @@
 // The datatype dispatcher: wire bytes of one column value <-> oranet::value,
 // chosen by the Oracle type number, character set form and character set.
-// Each type's codec lives in its own file beside this one.
+// Each type's codec lives in its own file beside this one: number.hpp,
+// binary_float.hpp, datetime.hpp, interval.hpp, rowid.hpp, boolean.hpp, and
+// charset.hpp for text. The dispatcher maps:
+//   VARCHAR/CHAR/LONG/CLOB (inline text) -> std::string (UTF-8, via charset.hpp)
+//   NUMBER/BINARY_INTEGER -> number      RAW/LONG RAW/BLOB (inline) -> raw_bytes
+//   BINARY_FLOAT -> float, BINARY_DOUBLE -> double
+//   DATE/TIMESTAMP -> date_time, TIMESTAMP WITH (LOCAL) TIME ZONE -> timestamp_tz/_ltz
+//   INTERVAL YM/DS -> interval_ym/_ds, ROWID/UROWID -> rowid, BOOLEAN -> bool
+// Other types give ttc_unsupported_type.
 #pragma once
 
 #include <oranet/proto/reader.hpp>
@@ -61,12 +69,20 @@ struct wire_type {
     std::int16_t scale     = 0;
 };
 
+// The character set of a text value: AL16UTF16 for the NCHAR form (UTF8 when
+// that is the national set), else t.charset.
+[[nodiscard]] std::uint16_t text_charset(const wire_type& t) noexcept;
+
 // Decodes the bytes of one non-NULL value (the payload after the length
 // prefix of a row's column) into `out`. Text comes out as UTF-8.
 [[nodiscard]] std::error_code decode_value(const wire_type& t, bytes_view wire, value& out);
 
 // Encodes `v` as the bytes of one value of type `t` (without the length
-// prefix); a null_t gives an empty vector.
+// prefix); a null_t gives an empty vector. `out` is replaced. Conversions:
+// text from std::string or number; NUMBER from number, double, float, bool
+// or decimal text; floats from float, double or number; DATE/TIMESTAMP from
+// any date-time alternative (DATE drops the fraction; TIMESTAMP is always 11
+// bytes); ROWID/UROWID as text (binds carry text). Otherwise type_mismatch.
 [[nodiscard]] std::error_code encode_value(const wire_type& t, const value& v,
                                            std::vector<std::uint8_t>& out);
 
