@@ -5,6 +5,10 @@
 #include <cstring>
 #include <string_view>
 
+namespace oranet::cli {
+int emulate_command(int argc, char** argv);
+}
+
 namespace {
 
 constexpr const char* usage_text =
@@ -42,6 +46,7 @@ int main(int argc, char** argv) {
         std::fputs(usage_text, stdout);
         return 0;
     }
+    if (cmd == "emulate") return oranet::cli::emulate_command(argc - 2, argv + 2);
     std::fprintf(stderr, "oranet: unknown command '%s' (try oranet --help)\n", argv[1]);
     return 2;
 }

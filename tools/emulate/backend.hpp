@@ -1,0 +1,63 @@
+// What the wire side needs from the SQL side: a session that executes a
+// statement and returns column metadata and rows, commits and rolls back.
+// The SQL engine (tools/emulate/engine) implements it; sql_stub.cpp has a
+// bare SQLite stand-in used until the engine is wired in.
+#pragma once
+
+#include <oranet/proto/types/codec.hpp>
+#include <oranet/value.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oranet::emulate {
+
+// One column as the describe info reports it.
+struct column_meta {
+    std::string name;
+    proto::types::ora_type type = proto::types::ora_type::varchar;
+    proto::types::cs_form form  = proto::types::cs_form::implicit;
+    std::int16_t precision      = 0;
+    std::int16_t scale          = 0;
+    std::uint32_t max_size      = 0;  // bytes (VARCHAR2, CHAR, RAW); 0 for fixed-size types
+    bool nullable               = true;
+};
+
+// A bind value as the client sent it (already decoded).
+struct bind_value {
+    std::string name;  // empty for positional binds
+    value v;
+};
+
+struct exec_result {
+    int ora_code = 0;     // 0 = success
+    std::string message;  // "ORA-00942: table or view does not exist"
+    std::uint16_t error_offset = 0;
+    bool is_query              = false;
+    std::vector<column_meta> columns;
+    std::vector<std::vector<value>> rows;  // all rows of a query
+    std::uint64_t row_count = 0;           // DML rows affected
+};
+
+class sql_session {
+public:
+    virtual ~sql_session()                                                                  = default;
+    virtual exec_result execute(std::string_view sql, const std::vector<bind_value>& binds) = 0;
+    virtual exec_result commit()                                                            = 0;
+    virtual exec_result rollback()                                                          = 0;
+};
+
+class sql_backend {
+public:
+    virtual ~sql_backend() = default;
+    // A session for `user` (upper case); `session_id` is what SYS_CONTEXT reports.
+    virtual std::unique_ptr<sql_session> open_session(const std::string& user, std::uint32_t session_id) = 0;
+};
+
+// The stand-in backend over SQLite (sql_stub.cpp).
+[[nodiscard]] std::unique_ptr<sql_backend> make_stub_backend(const std::string& db_path);
+
+}  // namespace oranet::emulate

@@ -1,0 +1,183 @@
+#include "emulate/options.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace oranet::emulate {
+
+const char* const usage_text =
+    "usage: oranet emulate [options]\n"
+    "\n"
+    "A TNS/TTC server backed by SQLite that Oracle's clients can log in to.\n"
+    "\n"
+    "options:\n"
+    "  --listen HOST:PORT     address to listen on (default 127.0.0.1:1521; port 0 picks a free one)\n"
+    "  --service NAME         a service name to accept (repeatable; default FREEPDB1)\n"
+    "  --user U/P[:11g|:12c][:expired]\n"
+    "                         a user, its password verifier type and whether the password\n"
+    "                         has expired (repeatable; default demo/demo)\n"
+    "  --db FILE|:memory:     the SQLite database (default :memory:)\n"
+    "  --profile 12.1|19|21|23  the server release to play (default 19)\n"
+    "  --charset NAME         AL32UTF8 (default), WE8MSWIN1252 or WE8ISO8859P1\n"
+    "  --help                 print this text\n"
+    "\n"
+    "Prints \"listening on HOST:PORT\" on stdout once ready.\n";
+
+namespace {
+
+std::string upper(std::string_view s) {
+    std::string r(s);
+    std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return std::toupper(c); });
+    return r;
+}
+
+bool parse_listen(std::string_view text, options& out, std::string& error) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos || colon == 0) {
+        error = "--listen expects HOST:PORT";
+        return false;
+    }
+    std::string_view host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    const std::string_view port = text.substr(colon + 1);
+    unsigned value              = 0;
+    const auto res              = std::from_chars(port.data(), port.data() + port.size(), value);
+    if (res.ec != std::errc{} || res.ptr != port.data() + port.size() || value > 65535) {
+        error = "--listen: invalid port '" + std::string(port) + "'";
+        return false;
+    }
+    out.host = std::string(host);
+    out.port = static_cast<std::uint16_t>(value);
+    return true;
+}
+
+}  // namespace
+
+bool parse_profile(std::string_view text, profile& out) noexcept {
+    if (text == "12.1") {
+        out = profile::v12_1;
+    } else if (text == "19") {
+        out = profile::v19;
+    } else if (text == "21") {
+        out = profile::v21;
+    } else if (text == "23") {
+        out = profile::v23;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+std::string_view profile_name(profile p) noexcept {
+    switch (p) {
+        case profile::v12_1: return "12.1";
+        case profile::v19: return "19";
+        case profile::v21: return "21";
+        case profile::v23: return "23";
+    }
+    return "?";
+}
+
+std::uint16_t charset_id_from_name(std::string_view name) noexcept {
+    const std::string n = upper(name);
+    if (n == "AL32UTF8") return 873;
+    if (n == "WE8MSWIN1252") return 178;
+    if (n == "WE8ISO8859P1") return 31;
+    return 0;
+}
+
+bool parse_user_spec(std::string_view text, user_spec& out, std::string& error) {
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos || slash == 0) {
+        error = "--user expects U/P[:11g|:12c][:expired]";
+        return false;
+    }
+    out                   = user_spec{};
+    out.name              = std::string(text.substr(0, slash));
+    std::string_view rest = text.substr(slash + 1);
+    // Suffixes are taken from the right so that a password may contain ':'.
+    for (;;) {
+        const auto colon = rest.rfind(':');
+        if (colon == std::string_view::npos) break;
+        const std::string suffix = upper(rest.substr(colon + 1));
+        if (suffix == "11G") {
+            out.verifier = verifier_kind::v11g;
+        } else if (suffix == "12C") {
+            out.verifier = verifier_kind::v12c;
+        } else if (suffix == "EXPIRED") {
+            out.expired = true;
+        } else {
+            break;
+        }
+        rest = rest.substr(0, colon);
+    }
+    if (rest.empty()) {
+        error = "--user: empty password for '" + out.name + "'";
+        return false;
+    }
+    out.password = std::string(rest);
+    return true;
+}
+
+bool parse_options(const std::vector<std::string_view>& args, options& out, bool& help, std::string& error) {
+    help            = false;
+    bool listen_set = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        auto value               = [&](std::string_view& v) {
+            if (i + 1 >= args.size()) {
+                error = std::string(a) + " needs a value";
+                return false;
+            }
+            v = args[++i];
+            return true;
+        };
+        std::string_view v;
+        if (a == "--help" || a == "-h") {
+            help = true;
+            return true;
+        } else if (a == "--listen") {
+            if (!value(v) || !parse_listen(v, out, error)) return false;
+            listen_set = true;
+        } else if (a == "--service") {
+            if (!value(v)) return false;
+            if (v.empty()) {
+                error = "--service: empty name";
+                return false;
+            }
+            out.services.emplace_back(v);
+        } else if (a == "--user") {
+            if (!value(v)) return false;
+            user_spec u;
+            if (!parse_user_spec(v, u, error)) return false;
+            out.users.push_back(std::move(u));
+        } else if (a == "--db") {
+            if (!value(v)) return false;
+            out.db = std::string(v);
+        } else if (a == "--profile") {
+            if (!value(v)) return false;
+            if (!parse_profile(v, out.prof)) {
+                error = "--profile: expected 12.1, 19, 21 or 23, got '" + std::string(v) + "'";
+                return false;
+            }
+        } else if (a == "--charset") {
+            if (!value(v)) return false;
+            out.charset_id = charset_id_from_name(v);
+            if (out.charset_id == 0) {
+                error = "--charset: expected AL32UTF8, WE8MSWIN1252 or WE8ISO8859P1, got '" + std::string(v) +
+                        "'";
+                return false;
+            }
+        } else {
+            error = "unknown option '" + std::string(a) + "'";
+            return false;
+        }
+    }
+    (void)listen_set;
+    if (out.services.empty()) out.services.emplace_back("FREEPDB1");
+    if (out.users.empty()) out.users.push_back(user_spec{"demo", "demo", verifier_kind::v12c, false});
+    return true;
+}
+
+}  // namespace oranet::emulate

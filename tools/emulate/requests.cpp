@@ -1,0 +1,245 @@
+#include "emulate/requests.hpp"
+
+#include "emulate/value_wire.hpp"
+
+#include <oranet/proto/ttc/constants.hpp>
+
+namespace oranet::emulate {
+
+namespace fv = proto::ttc::field_version;
+
+namespace {
+
+// A string whose length came earlier as a UB4: length-prefixed when the
+// client set CONV_LENGTH, raw bytes otherwise (PEER-NOTES 1).
+std::string read_counted_string(proto::reader& r, std::uint32_t len, const proto::ttc::caps& c) {
+    if (len == 0) return {};
+    if (c.conv_length()) {
+        std::vector<std::uint8_t> scratch;
+        const auto b = r.bytes_with_length(scratch);
+        return std::string(b.data.begin(), b.data.end());
+    }
+    const auto b = r.bytes(len);
+    return std::string(b.begin(), b.end());
+}
+
+std::error_code result_of(const proto::reader& r) { return r.error(); }
+
+// One bind value: a length-prefixed byte string (zero length: NULL).
+bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
+    std::vector<std::uint8_t> scratch;
+    if (m.type == 252 && r.peek() == 0xfd) {  // BOOLEAN NULL: escape + 1
+        r.u8();
+        r.u8();
+        out = null_t{};
+        return r.ok();
+    }
+    const auto b = r.bytes_with_length(scratch);
+    if (!r.ok()) return false;
+    if (b.null) {
+        out = null_t{};
+        return true;
+    }
+    return decode_bind(m.type, b.data.data(), b.data.size(), out);
+}
+
+std::error_code read_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
+                               std::vector<std::vector<value>>& rows) {
+    while (r.ok() && r.remaining() > 0 &&
+           r.peek() == static_cast<std::uint8_t>(proto::ttc::message_type::row_data)) {
+        r.u8();
+        std::vector<value> row;
+        for (const auto& m : binds) {
+            value v;
+            if ((m.flags & 0x40) != 0) {  // array bind: UB4 count, then values
+                const std::uint32_t n = r.ub4();
+                (void)n;
+                return client_errc::not_supported;
+            }
+            if (!read_bind_value(r, m, v)) return r.ok() ? client_errc::malformed : r.error();
+            row.push_back(std::move(v));
+        }
+        rows.push_back(std::move(row));
+    }
+    return r.error();
+}
+
+}  // namespace
+
+const std::string* auth_request::find(std::string_view key) const {
+    for (const auto& [k, v] : pairs) {
+        if (k == key) return &v;
+    }
+    return nullptr;
+}
+
+std::error_code decode_data_types(proto::reader& r, bool tz_ex_offered, data_types_request& out) {
+    out.charset_id        = r.u16le();
+    out.ncharset_id       = r.u16le();
+    out.encoding_flags    = r.u8();
+    const std::size_t ncc = r.u8();
+    const auto cc         = r.bytes(ncc);
+    out.compile_caps.assign(cc.begin(), cc.end());
+    const std::size_t nrc = r.u8();
+    const auto rc         = r.bytes(nrc);
+    out.runtime_caps.assign(rc.begin(), rc.end());
+    if (tz_ex_offered && out.runtime_caps.size() > proto::ttc::rcap::tz &&
+        (out.runtime_caps[proto::ttc::rcap::tz] & proto::ttc::rcap::tz_ex) != 0) {
+        r.skip(11);  // the client's time zone
+    }
+    while (r.ok()) {
+        const std::uint16_t type = r.u16be();
+        if (type == 0) break;
+        const std::uint16_t conv = r.u16be();
+        r.u16be();  // representation
+        r.u16be();  // zero
+        out.types.emplace_back(type, conv);
+    }
+    return result_of(r);
+}
+
+std::error_code decode_auth(proto::reader& r, const proto::ttc::caps& c, auth_request& out) {
+    const std::uint8_t has_user  = r.u8();
+    const std::uint32_t user_len = r.ub4();
+    out.mode                     = r.ub4();
+    r.u8();  // pointer (key/value list)
+    const std::uint32_t npairs = r.ub4();
+    r.u8();  // pointer
+    r.u8();  // pointer
+    if (!r.ok()) return r.error();
+    if (has_user != 0) out.user = read_counted_string(r, user_len, c);
+    const std::size_t n = r.count(npairs, 256, 3);
+    for (std::size_t i = 0; i < n && r.ok(); ++i) {
+        std::vector<std::uint8_t> scratch;
+        const std::uint32_t klen = r.ub4();
+        std::string key;
+        if (klen > 0) {
+            const auto k = r.bytes_with_length(scratch);
+            key.assign(k.data.begin(), k.data.end());
+        }
+        const std::uint32_t vlen = r.ub4();
+        std::string val;
+        if (vlen > 0) {
+            const auto v = r.bytes_with_length(scratch);
+            val.assign(v.data.begin(), v.data.end());
+        }
+        r.ub4();  // flags
+        out.pairs.emplace_back(std::move(key), std::move(val));
+    }
+    return result_of(r);
+}
+
+std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, execute_request& out) {
+    out.options                 = r.ub4();
+    out.cursor_id               = r.ub4();
+    const std::uint8_t sql_ptr  = r.u8();
+    const std::uint32_t sql_len = r.ub4();
+    r.u8();                                   // pointer (al8i4)
+    const std::uint32_t al8i4_len = r.ub4();  // 13
+    r.u8();                                   // pointer (al8o4)
+    r.u8();                                   // pointer (al8o4l)
+    r.ub4();                                  // prefetch buffer size
+    out.prefetch_rows = r.ub4();
+    r.ub4();  // max long size
+    r.u8();   // pointer (binds)
+    const std::uint32_t nbinds = r.ub4();
+    r.u8();  // al8app
+    r.u8();  // al8txn
+    r.u8();  // al8txl
+    r.u8();  // al8kv
+    r.u8();  // al8kvl
+    r.u8();  // pointer (al8doac)
+    out.num_defines = r.ub4();
+    r.ub4();  // registration id
+    r.u8();   // al8objlist
+    r.u8();   // al8objlen
+    r.u8();   // al8blv
+    r.ub4();  // al8blvl
+    r.u8();   // al8dnam
+    r.ub4();  // al8dnaml
+    r.ub4();  // registration id (high half)
+    r.u8();   // al8pidmlrc
+    r.ub4();  // al8pidmlrcbl
+    r.u8();   // al8pidmlrcl
+    if (c.at_least(fv::v12_2)) {
+        r.u8();   // al8sqlsig
+        r.ub4();  // SQL signature length
+        r.u8();   // SQL id
+        r.ub4();  // SQL id size
+        r.u8();   // SQL id length pointer
+        if (c.at_least(fv::v12_2_ext1)) {
+            r.u8();   // chunk ids
+            r.ub4();  // number of chunk ids
+        }
+    }
+    if (!r.ok()) return r.error();
+    if (sql_ptr != 0 && sql_len > 0) out.sql = read_counted_string(r, sql_len, c);
+    const std::size_t n_i4 = r.count(al8i4_len, 64, 1);
+    std::vector<std::uint32_t> al8i4;
+    for (std::size_t i = 0; i < n_i4 && r.ok(); ++i)
+        al8i4.push_back(r.ub4());
+    if (al8i4.size() > 1) out.exec_count = al8i4[1];
+    if (al8i4.size() > 7) out.is_query_hint = al8i4[7] != 0;
+    if (!r.ok()) return r.error();
+    const std::size_t nmeta =
+        r.count((out.options & exec_option::define) != 0 ? out.num_defines : nbinds, 65535, 10);
+    std::vector<bind_meta> metas;
+    for (std::size_t i = 0; i < nmeta && r.ok(); ++i) {
+        bind_meta m;
+        m.type  = r.u8();
+        m.flags = r.u8();
+        r.u8();  // precision
+        r.u8();  // scale
+        m.buffer_size  = r.ub4();
+        m.max_elements = r.ub4();
+        r.ub8();  // cont flags
+        const std::uint32_t oid_len = r.ub4();
+        if (oid_len > 0) {
+            std::vector<std::uint8_t> scratch;
+            r.bytes_with_length(scratch);
+        }
+        r.ub4();  // version
+        r.ub4();  // character set
+        m.cs_form = r.u8();
+        r.ub4();                             // max chars
+        if (c.at_least(fv::v12_2)) r.ub4();  // oaccolid
+        metas.push_back(m);
+    }
+    if (!r.ok()) return r.error();
+    if ((out.options & exec_option::define) != 0) return {};
+    out.binds = std::move(metas);
+    return read_bind_rows(r, out.binds, out.bind_rows);
+}
+
+std::error_code decode_reexecute(proto::reader& r, const std::vector<bind_meta>& binds,
+                                 reexecute_request& out) {
+    out.cursor_id = r.ub4();
+    out.iters     = r.ub4();
+    out.flags1    = r.ub4();
+    out.flags2    = r.ub4();
+    if (!r.ok()) return r.error();
+    return read_bind_rows(r, binds, out.bind_rows);
+}
+
+std::error_code decode_fetch(proto::reader& r, fetch_request& out) {
+    out.cursor_id  = r.ub4();
+    out.array_size = r.ub4();
+    return r.error();
+}
+
+std::error_code decode_piggyback(proto::reader& r, std::uint8_t code, const proto::ttc::caps& c,
+                                 std::vector<std::uint32_t>& cursors_to_close) {
+    (void)c;
+    switch (static_cast<proto::ttc::function_code>(code)) {
+        case proto::ttc::function_code::close_cursors: {
+            r.u8();  // pointer
+            const std::size_t n = r.count(r.ub4(), 65535, 1);
+            for (std::size_t i = 0; i < n && r.ok(); ++i)
+                cursors_to_close.push_back(r.ub4());
+            return r.error();
+        }
+        default: return client_errc::ttc_unexpected_message;
+    }
+}
+
+}  // namespace oranet::emulate

@@ -1,0 +1,98 @@
+// The client's TTC requests as the emulator reads them (server role):
+// data types negotiation, auth phases one and two, execute, re-execute,
+// fetch and the piggybacks clients put before a call. Layouts follow the
+// writers of python-oracledb 1.2.1 and node-oracledb 26; where the two
+// differ only in a UB2-vs-UB4 choice the wire bytes are the same.
+#pragma once
+
+#include "emulate/backend.hpp"
+
+#include <oranet/proto/reader.hpp>
+#include <oranet/proto/ttc/caps.hpp>
+
+#include <cstdint>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+namespace oranet::emulate {
+
+struct data_types_request {
+    std::uint16_t charset_id    = 0;
+    std::uint16_t ncharset_id   = 0;
+    std::uint8_t encoding_flags = 0;
+    std::vector<std::uint8_t> compile_caps;
+    std::vector<std::uint8_t> runtime_caps;
+    std::vector<std::pair<std::uint16_t, std::uint16_t>> types;  // (type, conversion type)
+};
+// After the message type byte. `tz_ex_offered`: the server's runtime caps
+// offered TZ_EX, so a client that keeps it sends 11 time zone bytes.
+[[nodiscard]] std::error_code decode_data_types(proto::reader& r, bool tz_ex_offered,
+                                                data_types_request& out);
+
+struct auth_request {
+    std::string user;
+    std::uint32_t mode = 0;
+    std::vector<std::pair<std::string, std::string>> pairs;
+    [[nodiscard]] const std::string* find(std::string_view key) const;
+};
+// After the function header.
+[[nodiscard]] std::error_code decode_auth(proto::reader& r, const proto::ttc::caps& c, auth_request& out);
+
+// One bind's metadata.
+struct bind_meta {
+    std::uint8_t type          = 1;
+    std::uint8_t flags         = 0;
+    std::uint32_t buffer_size  = 0;
+    std::uint32_t max_elements = 0;
+    std::uint8_t cs_form       = 0;
+};
+
+namespace exec_option {
+inline constexpr std::uint32_t parse    = 0x01;
+inline constexpr std::uint32_t bind     = 0x08;
+inline constexpr std::uint32_t define   = 0x10;
+inline constexpr std::uint32_t execute  = 0x20;
+inline constexpr std::uint32_t fetch    = 0x40;
+inline constexpr std::uint32_t commit   = 0x100;
+inline constexpr std::uint32_t describe = 0x20000;
+}  // namespace exec_option
+
+struct execute_request {
+    std::uint32_t options       = 0;
+    std::uint32_t cursor_id     = 0;
+    std::uint32_t prefetch_rows = 0;
+    std::string sql;                   // empty when the cursor is reused
+    std::uint32_t exec_count = 1;      // al8i4[1]
+    bool is_query_hint       = false;  // al8i4[7]
+    std::vector<bind_meta> binds;
+    std::vector<std::vector<value>> bind_rows;  // one per execution
+    std::uint32_t num_defines = 0;
+};
+[[nodiscard]] std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c,
+                                             execute_request& out);
+
+struct reexecute_request {
+    std::uint32_t cursor_id = 0;
+    std::uint32_t iters     = 0;
+    std::uint32_t flags1    = 0;
+    std::uint32_t flags2    = 0;
+    std::vector<std::vector<value>> bind_rows;
+};
+// Needs the cursor's bind metadata to read the bind rows.
+[[nodiscard]] std::error_code decode_reexecute(proto::reader& r, const std::vector<bind_meta>& binds,
+                                               reexecute_request& out);
+
+struct fetch_request {
+    std::uint32_t cursor_id  = 0;
+    std::uint32_t array_size = 0;
+};
+[[nodiscard]] std::error_code decode_fetch(proto::reader& r, fetch_request& out);
+
+// A piggyback (message 17) after its function code: the cursors to close
+// for code 105; other supported codes are read and ignored.
+[[nodiscard]] std::error_code decode_piggyback(proto::reader& r, std::uint8_t code, const proto::ttc::caps& c,
+                                               std::vector<std::uint32_t>& cursors_to_close);
+
+}  // namespace oranet::emulate

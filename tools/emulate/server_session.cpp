@@ -1,0 +1,358 @@
+#include "emulate/server_session.hpp"
+
+#include "emulate/connect_data.hpp"
+#include "emulate/profile.hpp"
+#include "emulate/ttc_replies.hpp"
+
+#include <oranet/proto/ttc/constants.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace oranet::emulate {
+
+namespace ttc = proto::ttc;
+namespace fv  = proto::ttc::field_version;
+
+namespace {
+
+constexpr std::uint8_t pkt_connect = 1;
+constexpr std::uint8_t pkt_accept  = 2;
+constexpr std::uint8_t pkt_refuse  = 4;
+constexpr std::uint8_t pkt_data    = 6;
+constexpr std::uint8_t pkt_resend  = 11;
+constexpr std::uint8_t pkt_marker  = 12;
+constexpr std::uint8_t pkt_control = 14;
+
+constexpr std::uint16_t data_flag_eof = 0x40;
+
+std::uint16_t get_u16(proto::bytes_view b, std::size_t off) {
+    return off + 2 <= b.size() ? static_cast<std::uint16_t>((b[off] << 8) | b[off + 1]) : 0;
+}
+std::uint32_t get_u32(proto::bytes_view b, std::size_t off) {
+    return off + 4 <= b.size() ? (std::uint32_t{b[off]} << 24) | (std::uint32_t{b[off + 1]} << 16) |
+                                     (b[off + 2] << 8) | b[off + 3]
+                               : 0;
+}
+
+std::string upper(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+    return s;
+}
+
+}  // namespace
+
+server_session::server_session(server_context& ctx, std::string peer) : ctx_(ctx), peer_(std::move(peer)) {}
+
+server_session::~server_session() {
+    if (sql_ && txn_open_) sql_->rollback();  // logoff without commit rolls back
+}
+
+std::vector<std::uint8_t> server_session::take_output() {
+    std::vector<std::uint8_t> o;
+    o.swap(out_);
+    return o;
+}
+
+void server_session::log_info(const std::string& msg) {
+    if (ctx_.log) ctx_.log->info("emulate {}: {}", peer_, msg);
+}
+void server_session::log_error(const std::string& msg) {
+    if (ctx_.log) ctx_.log->error("emulate {}: {}", peer_, msg);
+}
+
+void server_session::on_eof() {
+    if (state_ != state::closed) log_info("client closed the connection");
+    state_ = state::closed;
+}
+
+void server_session::on_bytes(proto::bytes_view data) {
+    in_.insert(in_.end(), data.begin(), data.end());
+    std::size_t pos = 0;
+    while (state_ != state::closed) {
+        const proto::bytes_view rest(in_.data() + pos, in_.size() - pos);
+        if (rest.size() < 8) break;
+        const std::uint32_t len = large_sdu_ ? get_u32(rest, 0) : get_u16(rest, 0);
+        if (len < 8 || len > (large_sdu_ ? 4u * 1024 * 1024 : 65535u)) {
+            log_error("invalid TNS packet length " + std::to_string(len));
+            state_ = state::closed;
+            break;
+        }
+        if (rest.size() < len) break;
+        const std::uint8_t type  = rest[4];
+        const std::uint8_t flags = rest[5];
+        on_packet(type, flags, rest.subspan(0, len));
+        pos += len;
+    }
+    in_.erase(in_.begin(), in_.begin() + static_cast<std::ptrdiff_t>(std::min(pos, in_.size())));
+}
+
+void server_session::on_packet(std::uint8_t type, std::uint8_t flags, proto::bytes_view packet) {
+    (void)flags;
+    switch (state_) {
+        case state::expect_connect:
+            if (type == pkt_connect) return on_connect(packet);
+            break;
+        case state::expect_connect_data:
+            if (type == pkt_data && packet.size() >= 10) {
+                const auto payload = packet.subspan(10);
+                return on_connect_data(
+                    std::string_view(reinterpret_cast<const char*>(payload.data()), payload.size()));
+            }
+            break;
+        case state::session:
+            if (type == pkt_data && packet.size() >= 10)
+                return on_data(get_u16(packet, 8), packet.subspan(10));
+            if (type == pkt_marker || type == pkt_control) return;  // no break/reset handling yet
+            break;
+        case state::closed: return;
+    }
+    log_error("unexpected TNS packet type " + std::to_string(type));
+    state_ = state::closed;
+}
+
+void server_session::on_connect(proto::bytes_view packet) {
+    version_                      = get_u16(packet, 8);
+    const std::uint16_t sdu16     = get_u16(packet, 14);
+    const std::uint16_t cd_len    = get_u16(packet, 24);
+    const std::uint16_t cd_off    = get_u16(packet, 26);
+    const std::uint32_t large_sdu = packet.size() >= 62 ? get_u32(packet, 58) : 0;
+    sdu_                          = large_sdu != 0 ? large_sdu : (sdu16 != 0 ? sdu16 : 8192);
+    sdu_                          = std::clamp<std::uint32_t>(sdu_, 512, 2097152);
+    if (cd_len > 0 && cd_off + cd_len <= packet.size()) {
+        return on_connect_data(
+            std::string_view(reinterpret_cast<const char*>(packet.data() + cd_off), cd_len));
+    }
+    // The connect data follows in a DATA packet (longer than 230 bytes).
+    pending_connect_len_ = cd_len;
+    state_               = state::expect_connect_data;
+}
+
+void server_session::refuse(int err, const std::string& text) {
+    // python 1.2.1 reads the refuse text with a one-byte length after three
+    // bytes: the text must stay shorter than 253 bytes.
+    std::string data = "(DESCRIPTION=(TMP=)(VSNNUM=" + std::to_string(profile_vsnnum(ctx_.opts.prof)) +
+                       ")(ERR=" + std::to_string(err) + ")(ERROR_STACK=(ERROR=(CODE=" + std::to_string(err) +
+                       ")(EMFI=4))))";
+    (void)text;
+    proto::writer w;
+    w.u8(1);  // user reason
+    w.u8(0);  // system reason
+    w.u16be(static_cast<std::uint16_t>(data.size()));
+    w.bytes(data);
+    send_packet(pkt_refuse, 0, w.data(), true);
+    state_ = state::closed;
+}
+
+void server_session::on_connect_data(std::string_view data) {
+    if (state_ == state::expect_connect_data && !resent_) {
+        // As the 12.1 and 18c listeners do: ask for the CONNECT again when
+        // its data came separately (DECISIONS.md).
+        resent_ = true;
+        send_packet(pkt_resend, 0, {}, true);
+        state_ = state::expect_connect;
+        return;
+    }
+    const connect_target target = parse_connect_target(data);
+    const std::string wanted    = upper(target.service_name.value_or(target.sid.value_or("")));
+    bool known                  = false;
+    for (const auto& s : ctx_.opts.services) {
+        if (upper(s) == wanted) known = true;
+    }
+    if (!known) {
+        const int err = target.service_name || !target.sid ? 12514 : 12505;
+        log_info("refused: unknown " + std::string(err == 12514 ? "service '" : "SID '") + wanted +
+                 "' (ORA-" + std::to_string(err) + ")");
+        return refuse(err, {});
+    }
+    service_ = wanted;
+
+    // ACCEPT: the lower of the two versions, SDU and TDU, no OOB (PEER-NOTES 4).
+    const profile_info& p = info_of(ctx_.opts.prof);
+    version_              = std::min<std::uint16_t>(version_, p.tns_version);
+    if (version_ < 300) version_ = 300;
+    const bool large = version_ >= 315;
+    proto::writer w;
+    w.u16be(version_);
+    w.u16be(0x0001);  // service options: no out-of-band attention
+    w.u16be(static_cast<std::uint16_t>(std::min<std::uint32_t>(sdu_, 65535)));
+    w.u16be(static_cast<std::uint16_t>(std::min<std::uint32_t>(sdu_, 65535)));
+    w.u16be(0x0100);  // "1" in our byte order
+    w.u16be(0);       // connect data length
+    const std::uint16_t header_len = large ? (version_ >= 318 ? 45 : 41) : 32;
+    w.u16be(static_cast<std::uint16_t>(header_len));  // offset of (absent) accept data
+    w.u8(0x04);                                       // NA disabled for this connection
+    w.u8(0x00);
+    if (large) {
+        w.u16be(0);  // connection pool timeout
+        w.u16be(0);  // tick size
+        w.u16be(0);  // reconnect address length
+        w.u16be(0);  // reconnect address offset
+        w.u32be(sdu_);
+        w.u32be(sdu_);
+        w.u8(0);                          // no compression
+        if (version_ >= 318) w.u32be(0);  // accept flags 2: nothing advertised
+    }
+    send_packet(pkt_accept, 0, w.data(), true);
+    large_sdu_ = large;
+    state_     = state::session;
+
+    caps_                   = proto::ttc::caps{};
+    caps_.protocol_version  = version_;
+    caps_.ttc_field_version = p.field_version;
+    caps_.charset_id        = ctx_.opts.charset_id;
+    caps_.ncharset_id       = proto::ttc::charset_al16utf16;
+    caps_.compile_caps      = server_compile_caps(p.field_version);
+    caps_.runtime_caps      = server_runtime_caps(p);
+    tz_ex_offered_          = p.tz_ex;
+    log_info("accepted: service " + service_ + ", TNS version " + std::to_string(version_) + ", SDU " +
+             std::to_string(sdu_));
+}
+
+void server_session::on_data(std::uint8_t flags_hi, proto::bytes_view payload) {
+    (void)flags_hi;
+    const std::uint16_t flags = flags_hi;
+    if ((flags & data_flag_eof) != 0) {
+        state_ = state::closed;
+        return;
+    }
+    request_.insert(request_.end(), payload.begin(), payload.end());
+    process_request();
+}
+
+void server_session::process_request() {
+    if (request_.empty()) return;
+    proto::reader r(request_);
+    proto::writer w;
+    const std::error_code ec = handle_request(r, w);
+    if (ec == client_errc::truncated) return;  // wait for the rest of the request
+    request_.clear();
+    if (ec) {
+        log_error("bad request: " + ec.message());
+        if (w.size() == 0)
+            write_ora_error(w, 3120, "ORA-03120: two-task conversion routine: integer overflow");
+    }
+    if (w.size() > 0) send_data(w.data());
+}
+
+std::error_code server_session::handle_request(proto::reader& r, proto::writer& w) {
+    // Native network services (ANO) come first from python 1.2.1.
+    if (r.remaining() >= 4 && get_u32(r.rest(), 0) == 0xdeadbeef) {
+        write_ano_reply(w);
+        return {};
+    }
+    const std::uint8_t first = r.u8();
+    if (!r.ok()) return r.error();
+    if (first == static_cast<std::uint8_t>(ttc::message_type::protocol)) {
+        r.u8();  // version
+        while (r.ok() && r.u8() != 0) {
+        }  // versions array
+        while (r.ok() && r.u8() != 0) {
+        }  // driver name
+        if (!r.ok()) return r.error();
+        write_protocol_reply(w, caps_);
+        return {};
+    }
+    if (first == static_cast<std::uint8_t>(ttc::message_type::data_types)) {
+        data_types_request dt;
+        if (auto ec = decode_data_types(r, tz_ex_offered_, dt)) return ec;
+        const std::uint8_t client_fv = dt.compile_caps.size() > ttc::ccap::field_version
+                                           ? dt.compile_caps[ttc::ccap::field_version]
+                                           : fv::v11_2;
+        caps_.ttc_field_version      = std::min(caps_.ttc_field_version, client_fv);
+        caps_.encoding_flags         = dt.encoding_flags;
+        caps_.supports_tz_ex         = tz_ex_offered_ && dt.runtime_caps.size() > ttc::rcap::tz &&
+                               (dt.runtime_caps[ttc::rcap::tz] & ttc::rcap::tz_ex) != 0;
+        caps_.supports_oac_type = false;
+        caps_.supports_oer_type = false;
+        for (const auto& [type, conv] : dt.types) {
+            if (type == 646) caps_.supports_oac_type = true;
+            if (type == 652) caps_.supports_oer_type = true;
+        }
+        write_data_types_reply(w, dt.types, caps_.supports_tz_ex);
+        return {};
+    }
+    // Calls: piggybacks, then one function.
+    std::uint8_t type = first;
+    for (;;) {
+        const std::uint8_t code = r.u8();
+        const std::uint8_t seq  = r.u8();
+        if (caps_.at_least(fv::v23_1_ext1)) r.ub8();  // token
+        if (!r.ok()) return r.error();
+        if (type == static_cast<std::uint8_t>(ttc::message_type::piggyback)) {
+            std::vector<std::uint32_t> to_close;
+            if (auto ec = decode_piggyback(r, code, caps_, to_close)) return ec;
+            for (auto id : to_close)
+                cursors_.erase(id);
+            type = r.u8();
+            if (!r.ok()) return r.error();
+            continue;
+        }
+        if (type != static_cast<std::uint8_t>(ttc::message_type::function))
+            return client_errc::ttc_unknown_message;
+        return handle_function(r, w, code, seq);
+    }
+}
+
+void server_session::write_ora_error(proto::writer& w, int code, const std::string& message,
+                                     std::uint16_t cursor_id, std::uint16_t position) {
+    error_block e;
+    e.call_status = call_status();
+    e.error_num   = static_cast<std::uint32_t>(code);
+    e.message     = message + "\n";
+    e.cursor_id   = cursor_id;
+    e.position    = position;
+    write_error(w, e, caps_);
+}
+
+std::error_code server_session::handle_function(proto::reader& r, proto::writer& w, std::uint8_t code,
+                                                std::uint8_t seq) {
+    using fc     = ttc::function_code;
+    const auto f = static_cast<fc>(code);
+    if (f == fc::auth_phase_one) return handle_auth_one(r, w);
+    if (f == fc::auth_phase_two) return handle_auth_two(r, w);
+    if (!authenticated_) {
+        write_ora_error(w, 1012, "ORA-01012: not logged on");
+        return {};
+    }
+    switch (f) {
+        case fc::execute: return handle_execute(r, w);
+        case fc::reexecute: return handle_reexecute(r, w, false);
+        case fc::reexecute_and_fetch: return handle_reexecute(r, w, true);
+        case fc::fetch: return handle_fetch(r, w);
+        case fc::commit:
+        case fc::rollback: {
+            const exec_result res = f == fc::commit ? sql_->commit() : sql_->rollback();
+            if (res.ora_code != 0) {
+                write_ora_error(w, res.ora_code, res.message);
+            } else {
+                txn_open_ = false;
+                write_status(w, call_status(), seq);
+            }
+            return {};
+        }
+        case fc::ping: write_status(w, call_status(), seq); return {};
+        case fc::logoff:
+            if (txn_open_) sql_->rollback();
+            txn_open_ = false;
+            write_status(w, 0, seq);
+            log_info("logoff " + user_name_);
+            return {};
+        case fc::close_cursors: {
+            std::vector<std::uint32_t> ids;
+            if (auto ec = decode_piggyback(r, code, caps_, ids)) return ec;
+            for (auto id : ids)
+                cursors_.erase(id);
+            write_status(w, call_status(), seq);
+            return {};
+        }
+        default:
+            write_ora_error(w, 3001, "ORA-03001: unimplemented feature");
+            log_error("unsupported function code " + std::to_string(code));
+            return {};
+    }
+}
+
+}  // namespace oranet::emulate

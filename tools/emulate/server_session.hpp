@@ -1,0 +1,108 @@
+// One client connection of the emulator, as a state machine: bytes from the
+// client in, bytes to the client out. The listener and the database live
+// here side by side, as in a dedicated-server connection: CONNECT ->
+// RESEND/REFUSE/ACCEPT, then ANO, protocol and data types negotiation,
+// O5Logon, and the calls of the session. No I/O: server.cpp drives it.
+#pragma once
+
+#include "emulate/backend.hpp"
+#include "emulate/o5logon_server.hpp"
+#include "emulate/requests.hpp"
+#include "emulate/server_context.hpp"
+
+#include <oranet/proto/reader.hpp>
+#include <oranet/proto/ttc/caps.hpp>
+#include <oranet/proto/writer.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oranet::emulate {
+
+class server_session {
+public:
+    server_session(server_context& ctx, std::string peer);
+    ~server_session();
+
+    // Feeds bytes received from the client; the replies accumulate in the
+    // output buffer.
+    void on_bytes(proto::bytes_view data);
+    // The client closed its side.
+    void on_eof();
+
+    [[nodiscard]] std::vector<std::uint8_t> take_output();
+    // True once the connection should be closed (after the output is sent).
+    [[nodiscard]] bool finished() const noexcept { return state_ == state::closed; }
+
+    enum class state : std::uint8_t { expect_connect, expect_connect_data, session, closed };
+    [[nodiscard]] state current_state() const noexcept { return state_; }
+
+private:
+    struct cursor {
+        std::string sql;
+        std::vector<bind_meta> binds;
+        exec_result result;
+        std::size_t next_row = 0;
+        bool is_query        = false;
+    };
+
+    void on_packet(std::uint8_t type, std::uint8_t flags, proto::bytes_view payload);
+    void on_connect(proto::bytes_view packet);
+    void on_connect_data(std::string_view data);
+    void on_data(std::uint8_t flags, proto::bytes_view payload);
+    void process_request();
+
+    // TTC handlers: each appends one complete reply to `w`; a std::error_code
+    // of `truncated` means the request is not complete yet.
+    std::error_code handle_request(proto::reader& r, proto::writer& w);
+    std::error_code handle_function(proto::reader& r, proto::writer& w, std::uint8_t code, std::uint8_t seq);
+    std::error_code handle_auth_one(proto::reader& r, proto::writer& w);
+    std::error_code handle_auth_two(proto::reader& r, proto::writer& w);
+    std::error_code handle_execute(proto::reader& r, proto::writer& w);
+    std::error_code handle_reexecute(proto::reader& r, proto::writer& w, bool and_fetch);
+    std::error_code handle_fetch(proto::reader& r, proto::writer& w);
+
+    void run_cursor(std::uint32_t cursor_id, cursor& cur, const std::vector<std::vector<value>>& bind_rows,
+                    bool describe, bool fetch, std::uint32_t fetch_rows, bool commit, proto::writer& w);
+    void write_rows(cursor& cur, std::uint32_t cursor_id, std::uint32_t max_rows, proto::writer& w);
+    void write_ora_error(proto::writer& w, int code, const std::string& message, std::uint16_t cursor_id = 0,
+                         std::uint16_t position = 0);
+    [[nodiscard]] std::uint32_t call_status() const noexcept { return txn_open_ ? 0x2 : 0; }
+
+    void send_packet(std::uint8_t type, std::uint8_t flags, proto::bytes_view payload, bool short_form);
+    void send_data(proto::bytes_view ttc);
+    void refuse(int err, const std::string& text);
+    void log_info(const std::string& msg);
+    void log_error(const std::string& msg);
+
+    server_context& ctx_;
+    std::string peer_;
+    state state_ = state::expect_connect;
+    std::vector<std::uint8_t> in_;
+    std::vector<std::uint8_t> out_;
+    std::vector<std::uint8_t> request_;  // TTC bytes of the request being assembled
+    bool large_sdu_                    = false;
+    bool resent_                       = false;
+    std::uint16_t version_             = 0;
+    std::uint32_t sdu_                 = 8192;
+    std::uint32_t pending_connect_len_ = 0;
+    std::string service_;
+
+    proto::ttc::caps caps_;
+    bool tz_ex_offered_ = false;
+    bool authenticated_ = false;
+    std::optional<user_spec> user_;
+    std::string user_name_;
+    o5logon_challenge challenge_;
+    std::uint32_t session_id_ = 0;
+    std::unique_ptr<sql_session> sql_;
+    std::map<std::uint32_t, cursor> cursors_;
+    std::uint32_t next_cursor_ = 1;
+    bool txn_open_             = false;
+};
+
+}  // namespace oranet::emulate

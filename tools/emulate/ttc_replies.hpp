@@ -1,0 +1,63 @@
+// The server's TTC replies, as the emulator writes them: protocol and data
+// types negotiation, the native network services (ANO) answer, PARAMETER
+// key/value lists, ERROR, STATUS, describe info and rows. Each layout branch
+// names the client fact it serves (PEER-NOTES, python-oracledb 1.2.1 and
+// node-oracledb 26 readers).
+#pragma once
+
+#include "emulate/backend.hpp"
+
+#include <oranet/proto/ttc/caps.hpp>
+#include <oranet/proto/writer.hpp>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace oranet::emulate {
+
+// ANO (native network services) reply with no services: the magic, the
+// header and an empty service list (python 1.2.1 checks the magic and each
+// service's error number; PEER-NOTES 3).
+void write_ano_reply(proto::writer& w);
+
+// Message 1: the server's protocol negotiation reply.
+void write_protocol_reply(proto::writer& w, const proto::ttc::caps& server);
+
+// Message 2: echo of the client's data types (type, conversion type), with
+// the 11 time zone bytes first when TZ_EX was agreed (PEER-NOTES 5).
+void write_data_types_reply(proto::writer& w,
+                            const std::vector<std::pair<std::uint16_t, std::uint16_t>>& types, bool tz_ex);
+
+struct kv_pair {
+    std::string key;
+    std::string value;
+    std::uint32_t flags = 0;
+};
+// Message 8 as auth replies carry it: UB2 count, then key/value pairs.
+void write_auth_parameters(proto::writer& w, const std::vector<kv_pair>& kvs);
+
+// The end-of-call block (message 4).
+struct error_block {
+    std::uint32_t call_status = 0;
+    std::uint16_t cursor_id   = 0;
+    std::uint16_t position    = 0;  // error offset in the SQL text
+    std::uint32_t error_num   = 0;  // 0 = success
+    std::uint64_t row_count   = 0;
+    std::string message;  // "ORA-01017: invalid username/password; logon denied"
+};
+void write_error(proto::writer& w, const error_block& e, const proto::ttc::caps& c);
+
+// Message 9: call status and end-to-end sequence number.
+void write_status(proto::writer& w, std::uint32_t call_status, std::uint16_t seq);
+
+// Message 16: the describe info of a query's columns.
+void write_describe(proto::writer& w, const std::vector<column_meta>& cols, const proto::ttc::caps& c);
+
+// Message 6 then message 7 for each row; NULL is a zero length.
+void write_row_header(proto::writer& w);
+void write_row(proto::writer& w, const std::vector<column_meta>& cols, const std::vector<value>& row,
+               std::uint16_t charset_id);
+
+}  // namespace oranet::emulate
