@@ -26,6 +26,7 @@ std::error_code o5logon_server::fail(std::error_code ec, std::string msg) {
 std::error_code o5logon_server::challenge(phase_one_params& out) {
     diag_.clear();
     server_part_.wipe();
+    combo_key_.wipe();
     csk_salt_.clear();
     const auto type = static_cast<std::uint32_t>(verifier_.type);
     const bool v12c = is_12c(type);
@@ -104,19 +105,7 @@ std::error_code o5logon_server::check(const phase_two_request& in, server_verdic
         return fail(ec, "combo key derivation failed");
 
     // The password must decrypt, and hash to the stored verifier.
-    secret_bytes password;
-    if (auto ec = detail::decrypt_salted(combo.view(), in.password, password)) {
-        if (ec == client_errc::auth_bad_parameter) return fail(ec, "the client's AUTH_PASSWORD is malformed");
-        return fail(denied(), "AUTH_PASSWORD does not decrypt under the combo key");
-    }
-    if (password.size() > max_password_size) return fail(denied(), "the password is longer than 1024 bytes");
-    stored_verifier candidate;
-    if (auto ec = make_verifier_with_salt(
-            verifier_.type, std::string_view(reinterpret_cast<const char*>(password.data()), password.size()),
-            verifier_.salt, verifier_.vgen_count, candidate))
-        return fail(ec, "the password could not be hashed");
-    if (!equal_constant_time(candidate.hash.view(), verifier_.hash.view()))
-        return fail(denied(), "the password does not match the stored verifier");
+    if (auto ec = check_password(combo.view(), in.password)) return ec;
 
     // 12c: the speedy key must hold the PBKDF2 key behind the stored hash.
     if (v12c) {
@@ -156,7 +145,49 @@ std::error_code o5logon_server::check(const phase_two_request& in, server_verdic
     if (auto ec = aes_cbc_encrypt(combo.view(), proof.view(), padding::pkcs7, cipher))
         return fail(ec, "AUTH_SVR_RESPONSE could not be encrypted");
     v.svr_response = detail::to_hex_upper(cipher.view());
+    combo_key_     = std::move(combo);
     out            = std::move(v);
+    return {};
+}
+
+std::error_code o5logon_server::check_password(byte_view combo, std::string_view password_hex) {
+    secret_bytes password;
+    if (auto ec = detail::decrypt_salted(combo, password_hex, password)) {
+        if (ec == client_errc::auth_bad_parameter) return fail(ec, "the client's AUTH_PASSWORD is malformed");
+        return fail(denied(), "AUTH_PASSWORD does not decrypt under the combo key");
+    }
+    if (password.size() > max_password_size) return fail(denied(), "the password is longer than 1024 bytes");
+    stored_verifier candidate;
+    const std::string_view text(reinterpret_cast<const char*>(password.data()), password.size());
+    if (auto ec =
+            make_verifier_with_salt(verifier_.type, text, verifier_.salt, verifier_.vgen_count, candidate))
+        return fail(ec, "the password could not be hashed");
+    if (!equal_constant_time(candidate.hash.view(), verifier_.hash.view()))
+        return fail(denied(), "the password does not match the stored verifier");
+    return {};
+}
+
+std::error_code o5logon_server::check_password_change(std::string_view password_hex,
+                                                      std::string_view newpassword_hex,
+                                                      secret_bytes& new_password) {
+    diag_.clear();
+    if (combo_key_.empty())
+        return fail(client_errc::bad_argument, "no successful login to change the password on");
+    if (password_hex.empty() || newpassword_hex.empty())
+        return fail(client_errc::auth_missing_parameter,
+                    "AUTH_PASSWORD and AUTH_NEWPASSWORD are both required");
+    if (password_hex.size() > max_salted_hex || newpassword_hex.size() > max_salted_hex)
+        return fail(client_errc::auth_bad_parameter, "the client's password value is too long");
+    if (auto ec = check_password(combo_key_.view(), password_hex)) return ec;
+    secret_bytes fresh;
+    if (auto ec = detail::decrypt_salted(combo_key_.view(), newpassword_hex, fresh)) {
+        if (ec == client_errc::auth_bad_parameter)
+            return fail(ec, "the client's AUTH_NEWPASSWORD is malformed");
+        return fail(denied(), "AUTH_NEWPASSWORD does not decrypt under the combo key");
+    }
+    if (fresh.size() > max_password_size)
+        return fail(client_errc::auth_password_too_long, "the new password is longer than 1024 bytes");
+    new_password = std::move(fresh);
     return {};
 }
 

@@ -20,7 +20,9 @@
 #include <oranet/auth/verifier.hpp>
 
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 namespace oranet::auth {
 
@@ -54,16 +56,26 @@ public:
     // values; auth_password_too_long for a new password over 1024 bytes.
     [[nodiscard]] std::error_code check(const phase_two_request& in, server_verdict& out);
 
+    // After a successful check(): a password change on the open session
+    // (the client's encrypt_password_change()), under the same combo key.
+    // AUTH_PASSWORD must hold the current password (else ora_error(1017));
+    // new_password receives the new one.
+    [[nodiscard]] std::error_code check_password_change(std::string_view password_hex,
+                                                        std::string_view newpassword_hex,
+                                                        secret_bytes& new_password);
+
     [[nodiscard]] const std::string& diagnostics() const noexcept { return diag_; }
 
 private:
     std::error_code fail(std::error_code ec, std::string msg);
+    std::error_code check_password(byte_view combo, std::string_view password_hex);
 
     stored_verifier verifier_;
     server_options opts_;
     random_source rng_;
     secret_bytes server_part_;  // the plain server key part (32 or 48 bytes)
     std::vector<std::uint8_t> csk_salt_;
+    secret_bytes combo_key_;  // kept after a successful check()
     std::string diag_;
 };
 
