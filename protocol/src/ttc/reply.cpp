@@ -1,4 +1,5 @@
 #include <oranet/proto/ttc/constants.hpp>
+#include <oranet/proto/ttc/exec_constants.hpp>
 #include <oranet/proto/ttc/reply.hpp>
 
 #include <algorithm>
@@ -140,6 +141,11 @@ void reply_tracker::apply(reply_item& item) {
         in_fetch_     = true;
         previous_     = {};
         bit_vector_.clear();
+    } else if (auto* io = std::get_if<io_vector>(&item)) {
+        out_binds_.clear();
+        for (std::size_t i = 0; i < io->bind_directions.size() && i < binds_.size(); ++i)
+            if (io->bind_directions[i] != bind_dir_input) out_binds_.push_back(binds_[i]);
+        in_fetch_ = false;
     } else if (auto* h = std::get_if<row_header>(&item)) {
         if (!h->bit_vector.empty()) bit_vector_ = h->bit_vector;
     } else if (auto* b = std::get_if<bit_vector>(&item)) {

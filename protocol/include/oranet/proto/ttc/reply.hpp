@@ -9,6 +9,7 @@
 #include <oranet/proto/ttc/describe.hpp>
 #include <oranet/proto/ttc/end_of_response.hpp>
 #include <oranet/proto/ttc/error_info.hpp>
+#include <oranet/proto/ttc/exec_constants.hpp>
 #include <oranet/proto/ttc/io_vector.hpp>
 #include <oranet/proto/ttc/parameters.hpp>
 #include <oranet/proto/ttc/piggyback.hpp>
@@ -65,12 +66,16 @@ public:
         out_binds_ = std::move(binds);
         in_fetch_  = false;
     }
+    // All binds of the execute in bind order: an I/O vector (PL/SQL) then
+    // picks the out binds among them by direction.
+    void set_binds(std::vector<value_shape> binds) { binds_ = std::move(binds); }
     void set_in_fetch(bool v) { in_fetch_ = v; }
     void set_returning(bool v) { returning_ = v; }
     void set_dml_rowcounts(bool v) { dml_rowcounts_ = v; }
 
     [[nodiscard]] reply_context context() const noexcept;
-    // Takes in a decoded item: a describe becomes the current one, a bit
+    // Takes in a decoded item: a describe becomes the current one, an I/O
+    // vector selects the out binds (rows are then out binds), a bit
     // vector or row header's bit vector applies to the next row, a row's
     // repeated columns are filled from the previous row (then it becomes the
     // previous row).
@@ -85,6 +90,7 @@ private:
     const caps* caps_;
     describe_info describe_;
     bool has_describe_ = false;
+    std::vector<value_shape> binds_;
     std::vector<value_shape> out_binds_;
     bool in_fetch_      = true;
     bool returning_     = false;
