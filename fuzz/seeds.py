@@ -67,6 +67,47 @@ def seeds_for(target, vectors):
             stream = b"".join(p for _, p in packets_from_dump(path))
             seeds.append(stream[:65536])
             seeds.extend(p for _, p in list(packets_from_dump(path))[:20])
+    elif target in ("fuzz_ttc_handshake_requests", "fuzz_ttc_handshake_replies"):
+        # One selector byte (its value mod 5 picks the decoder: protocol,
+        # data types, auth, fast auth, ANO; bit 3 and bit 4 pick the caps),
+        # then one handshake message of the 23ai dump / the 18c .hex files.
+        import struct
+        requests = target.endswith("requests")
+        dump = os.path.join(vectors, "captures", "free23-python-oracledb", "fetch_df_session.txt")
+        if os.path.exists(dump):
+            ops = [p for _, p in packets_from_dump(dump)]
+            if requests and len(ops) > 5:
+                fast_auth = ops[3][10:]
+                name_end = fast_auth.index(b"\x00", 7)
+                seeds.append(b"\x03" + fast_auth)                    # fast auth, field version 19.1
+                seeds.append(b"\x00" + fast_auth[4:name_end + 1])    # its protocol request
+                seeds.append(b"\x01" + fast_auth[name_end + 7:])     # its data types request (and more)
+                seeds.append(b"\x0c" + ops[5][10:])                  # auth phase two at 23.4
+            elif not requests and len(ops) > 6:
+                seeds.append(b"\x03" + ops[4][10:])                  # fast auth reply
+                seeds.append(b"\x02" + ops[6][10:])                  # auth phase two reply
+        if not requests:
+            kinds = {"protocol_negotiation": 0, "data_types": 1, "auth_phase": 2}
+            for n, b in hex_payloads(vectors):
+                for k, sel in kinds.items():
+                    if k in n and "response" in n:
+                        seeds.append(bytes([sel]) + b)
+
+        def sub(t, data):
+            return struct.pack(">HH", len(data), t) + data
+
+        def service(sid, subs):
+            return struct.pack(">HHI", sid, len(subs), 0) + b"".join(subs)
+
+        ver = sub(5, struct.pack(">I", 0x0B200200))
+        svcs = [
+            service(4, [ver, sub(1, bytes(8)), sub(1, struct.pack(">IHI4H", 0xDEADBEEF, 3, 4, 4, 1, 2, 3))]),
+            service(1, [ver, sub(3, b"\xe0\xe1"), sub(6, b"\xfc\xff")]),
+            service(2, [ver, sub(1, b"\x00")]),
+            service(3, [ver, sub(1, b"\x00")]),
+        ]
+        body = b"".join(svcs)
+        seeds.append(b"\x04" + struct.pack(">IHIHB", 0xDEADBEEF, 13 + len(body), 0x0B200200, 4, 0) + body)
     elif target.startswith("fuzz_ttc"):
         # DATA packet payloads past the 8-byte header and 2-byte data flags.
         for path in dumps(vectors):
