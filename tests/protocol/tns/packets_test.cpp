@@ -381,3 +381,35 @@ TEST_CASE("decode_packet dispatches by type and refuses unknown types") {
     CHECK(is_known_packet_type(14));
     CHECK(packet_type_name(packet_type::redirect) == "REDIRECT");
 }
+
+TEST_CASE("ACCEPT 315 shorter than the full layout: the optional fields end at the data offset") {
+    // A 12.1 listener's 315 ACCEPT has no second flags word; older layouts
+    // may stop after the TDU or even the SDU. python-oracledb needs only the
+    // 32-bit SDU at offset 32.
+    for (std::size_t fixed : {28u, 32u, 33u}) {
+        DYNAMIC_SECTION("fixed size " << fixed) {
+            accept_packet m;
+            m.version    = 315;
+            m.sdu        = 16384;
+            m.tdu        = 32768;
+            m.fixed_size = fixed;
+            const auto p = payload_of(m);
+            CHECK(p.size() == fixed);
+            CHECK(p[12] * 256u + p[13] == 8 + fixed);  // data offset
+            const auto back = decoded<accept_packet>(p);
+            CHECK(back.fixed_size == fixed);
+            CHECK(negotiated_sdu(back) == 16384);
+            CHECK(back.tdu == (fixed >= 32 ? 32768u : 0u));
+            CHECK(back.trailer.empty());
+            CHECK(payload_of(back) == p);
+        }
+    }
+    // A 319 ACCEPT that stops before flags 2 decodes with flags2 = 0.
+    accept_packet m;
+    m.version       = 319;
+    m.flags2        = accept_flags::fast_auth;
+    m.fixed_size    = 33;
+    const auto back = decoded<accept_packet>(payload_of(m));
+    CHECK(back.flags2 == 0);
+    CHECK(back.fixed_size == 33);
+}

@@ -46,6 +46,12 @@ struct accept_packet {
     std::uint32_t flags2                   = 0;            // version >= 318
     std::vector<std::uint8_t> trailer;                     // bytes after the known fields, before the data
     std::vector<std::uint8_t> data;                        // accept data (rarely sent)
+    // Bytes of fixed fields (after the header) the packet carries. 0 when
+    // encoding means the full layout of `version`; decode sets what it found.
+    // From 315 the 32-bit SDU is required; the TDU, compression flags and
+    // flags 2 are read only when they lie before the data offset (a 12.1
+    // listener's 315 ACCEPT is shorter than 18c's 317 one).
+    std::size_t fixed_size = 0;
 };
 
 // The SDU both sides use from now on: the 32-bit field from version 315, else
@@ -58,7 +64,8 @@ struct accept_packet {
 [[nodiscard]] std::size_t accept_fixed_size(std::uint16_t version) noexcept;
 
 // The ACCEPT payload. The data offset points past the fixed fields and the
-// trailer; the fields of later versions than m.version are not written.
+// trailer; fields of later versions than m.version, or beyond a non-zero
+// m.fixed_size, are not written.
 void encode(writer& w, const accept_packet& m);
 // Decodes an ACCEPT payload. Which fields are read depends on the version
 // field; a version below 315 is decoded (the caller decides whether to
