@@ -67,6 +67,16 @@ def seeds_for(target, vectors):
             stream = b"".join(p for _, p in packets_from_dump(path))
             seeds.append(stream[:65536])
             seeds.extend(p for _, p in list(packets_from_dump(path))[:20])
+    elif target in ("fuzz_ttc_reply", "fuzz_ttc_execute_request"):
+        # One control byte picking the caps (0x1f: field version 23.4, OAC
+        # and OER listed / CONV_LENGTH and 32k strings), then one DATA
+        # payload of the 23ai dumps: the server's for replies, the client's
+        # for requests.
+        side = "server" if target == "fuzz_ttc_reply" else "client"
+        for path in dumps(vectors):
+            for d, p in packets_from_dump(path):
+                if d == side and len(p) > 10 and p[4] == 6:
+                    seeds.append(b"\x1f" + p[10:])
     elif target in ("fuzz_ttc_handshake_requests", "fuzz_ttc_handshake_replies"):
         # One selector byte (its value mod 5 picks the decoder: protocol,
         # data types, auth, fast auth, ANO; bit 3 and bit 4 pick the caps),
@@ -116,6 +126,10 @@ def seeds_for(target, vectors):
                     seeds.append(p[10:])
         seeds.extend(b for n, b in hex_payloads(vectors) if "response" in n)
     elif target.startswith("fuzz_types") or target.startswith("fuzz_number"):
+        # Oracle DUMP() examples. fuzz_types_decode takes a selector byte
+        # first (an index into its type table: 1 NUMBER, 5 DATE, 13 TIMESTAMP);
+        # fuzz_number_text takes the decoded NUMBER texts.
+        selector = {"NUMBER": 1, "DATE(Typ=12)": 5, "TIMESTAMP(Typ=180)": 13}
         tsv = os.path.join(vectors, "datatypes", "oracle_dump_examples.tsv")
         if os.path.exists(tsv):
             with open(tsv) as f:
@@ -123,7 +137,7 @@ def seeds_for(target, vectors):
                     if line.startswith("#"):
                         continue
                     cols = line.rstrip("\n").split("\t")
-                    if len(cols) < 3:
+                    if len(cols) < 3 or cols[0] not in selector:
                         continue
                     spec = cols[1]
                     try:
@@ -133,7 +147,15 @@ def seeds_for(target, vectors):
                             data = bytes(int(x) for x in spec.split(","))
                     except ValueError:
                         continue
-                    seeds.append(data)
+                    if target.startswith("fuzz_number_text"):
+                        if cols[0] == "NUMBER":
+                            seeds.append(cols[2].encode())
+                    elif target.startswith("fuzz_types_decode"):
+                        seeds.append(bytes([selector[cols[0]]]) + data)
+                    else:
+                        seeds.append(data)
+        if target.startswith("fuzz_number_text"):
+            seeds.extend([b"-1.5E-3", b"~", b"-~", b"9.99e125", b"1e-130", b".5", b"+7"])
     else:
         for path in dumps(vectors):
             for _, p in packets_from_dump(path):
