@@ -1,0 +1,72 @@
+// What oranet::connect() needs: who logs in, where, and the options.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace spdlog {
+class logger;
+}
+
+namespace oranet {
+
+// A password: its bytes are wiped (OPENSSL_cleanse) when the object is
+// destroyed, assigned over or cleared. It never prints.
+class secret_string {
+public:
+    secret_string() = default;
+    secret_string(std::string_view s) : buf_(s.begin(), s.end()) {}       // NOLINT: implicit on purpose
+    secret_string(const char* s) : secret_string(std::string_view(s)) {}  // NOLINT
+    secret_string(const secret_string& o) : buf_(o.buf_) {}
+    secret_string(secret_string&& o) noexcept : buf_(std::move(o.buf_)) { o.buf_.clear(); }
+    secret_string& operator=(const secret_string& o);
+    secret_string& operator=(secret_string&& o) noexcept;
+    ~secret_string() { clear(); }
+
+    void clear() noexcept;
+    [[nodiscard]] std::string_view view() const noexcept { return {buf_.data(), buf_.size()}; }
+    [[nodiscard]] bool empty() const noexcept { return buf_.empty(); }
+    [[nodiscard]] std::size_t size() const noexcept { return buf_.size(); }
+
+private:
+    std::vector<char> buf_;
+};
+
+struct connect_options {
+    // Bounds the whole connect: resolve, TCP connect, TNS and TTC
+    // negotiation and both auth round trips. Zero: unbounded.
+    std::chrono::milliseconds connect_timeout{20000};
+    // Bounds each call (round trips included) after the connect; zero: off,
+    // as in Oracle's own clients. connection::set_call_timeout changes it.
+    std::chrono::milliseconds call_timeout{0};
+    // The session data unit asked for (the server may give less).
+    std::uint32_t sdu = 8192;
+    // What the server sees in V$SESSION; empty: the executable's name, the
+    // host name and the OS user.
+    std::string program;
+    std::string machine;
+    std::string os_user;
+    std::string terminal = "unknown";
+    // Refuse to log in when the server offers only an 11g verifier.
+    bool require_12c_verifier = false;
+    // Commit after every statement.
+    bool autocommit = false;
+    // Enable TCP keepalive on the socket.
+    bool keepalive = true;
+    // Logger for this connection; null: oranet::default_logger().
+    std::shared_ptr<spdlog::logger> logger;
+};
+
+struct connect_params {
+    std::string user;
+    secret_string password;
+    // Easy Connect: host[:port][/service] (see easy_connect.hpp).
+    std::string connect_string;
+    connect_options options;
+};
+
+}  // namespace oranet
