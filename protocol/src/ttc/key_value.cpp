@@ -30,11 +30,14 @@ void encode(writer& w, const key_value& kv) {
 
 std::error_code decode(reader& r, key_value& kv) {
     std::vector<std::uint8_t> scratch;
+    kv = {};
     r.begin("key_value");
-    kv.key                      = to_string(r.ub4_then_bytes(scratch, "key", field_kind::text));
+    // Each string: a UB4 byte count, then (when non-zero) the bytes with their
+    // own length prefix. The count is informational; the prefix rules.
+    if (r.ub4("key_length") != 0) kv.key = to_string(r.bytes_with_length(scratch, "key", field_kind::text));
     const field_kind value_kind = is_secret_key(kv.key) ? field_kind::secret : field_kind::text;
-    kv.value                    = to_string(r.ub4_then_bytes(scratch, "value", value_kind));
-    kv.flags                    = r.ub4("flags");  // AUTH_VFR_DATA: the verifier type
+    if (r.ub4("value_length") != 0) kv.value = to_string(r.bytes_with_length(scratch, "value", value_kind));
+    kv.flags = r.ub4("flags");  // AUTH_VFR_DATA: the verifier type
     r.end();
     return r.error();
 }

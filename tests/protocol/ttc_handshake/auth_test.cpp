@@ -239,3 +239,39 @@ TEST_CASE("auth: a pair count larger than the message is refused before allocati
     auth_reply m;
     CHECK(decode(r, m) == client_errc::count_too_large);
 }
+
+namespace {
+
+struct recording_sink : oranet::proto::trace_sink {
+    std::vector<oranet::proto::field_record> fields;
+    void on_field(const oranet::proto::field_record& rec) override { fields.push_back(rec); }
+};
+
+}  // namespace
+
+TEST_CASE("auth: every read is named for the trace sink, and secrets are marked secret") {
+    phase_two_values v;
+    v.session_key      = "AB";
+    v.encoded_password = "CD";
+    v.client_version   = "1";
+    const caps c       = caps_at(field_version::v19_1);
+    writer w;
+    encode(w, make_auth_phase_two("scott", auth_mode::logon, v), c);
+    recording_sink sink;
+    reader r(w.data(), &sink);
+    auth_request m;
+    REQUIRE(!decode(r, m, c));
+    REQUIRE(!sink.fields.empty());
+    std::size_t covered = 0;
+    for (const auto& f : sink.fields) {
+        CHECK(!f.name.empty());
+        covered += f.length;
+    }
+    CHECK(covered == w.size());  // no byte is read without a name
+    int secrets = 0;
+    for (const auto& f : sink.fields)
+        if (f.kind == oranet::proto::field_kind::secret) ++secrets;
+    CHECK(secrets == 2);  // AUTH_SESSKEY's and AUTH_PASSWORD's values
+    CHECK(sink.fields[0].name == "message_type");
+    CHECK(sink.fields[1].name == "function_code");
+}

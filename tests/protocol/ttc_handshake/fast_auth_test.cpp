@@ -117,3 +117,36 @@ TEST_CASE("fast auth: round trips and renegotiate") {
     REQUIRE(!decode(r3, got3, client));
     CHECK(got3.renegotiate);
 }
+
+namespace {
+
+struct length_sink : oranet::proto::trace_sink {
+    std::size_t covered = 0;
+    bool unnamed        = false;
+    void on_field(const oranet::proto::field_record& rec) override {
+        covered += rec.length;
+        unnamed = unnamed || rec.name.empty();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("fast auth: every byte of the 23ai handshake is read under a name (trace sink)") {
+    ORANET_REQUIRE_VECTOR(path, "captures/free23-python-oracledb/fetch_df_session.txt");
+    const auto packets = oranet::test::read_packet_dump(path);
+    const auto request = oranet::test::data_payload(oranet::test::packet_of_op(packets, 4));
+    length_sink s1;
+    reader r1(request, &s1);
+    fast_auth_request m1;
+    REQUIRE(!decode(r1, m1));
+    CHECK(s1.covered == request.size());
+    CHECK(!s1.unnamed);
+
+    const auto reply = oranet::test::data_payload(oranet::test::packet_of_op(packets, 5));
+    length_sink s2;
+    reader r2(reply, &s2);
+    fast_auth_reply m2;
+    REQUIRE(!decode(r2, m2, client_caps()));
+    CHECK(s2.covered == r2.offset());
+    CHECK(!s2.unnamed);
+}
