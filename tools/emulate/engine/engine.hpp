@@ -1,0 +1,145 @@
+// The SQL engine of `oranet emulate`: Oracle SQL text and bind values in,
+// Oracle-typed column metadata and oranet::value rows out, run on SQLite.
+// No wire protocol here: the TTC server (tools/emulate) drives a `session`
+// per client connection.
+//
+// Threads: a `database` may be shared by sessions on different threads; one
+// `session` (and its cursors) is used by one thread at a time.
+#pragma once
+
+#include "emulate/engine/error.hpp"
+#include "emulate/engine/types.hpp"
+
+#include <oranet/value.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace oranet::emulate {
+
+struct session_state;
+struct database_state;
+
+enum class statement_kind {
+    query,          // SELECT / WITH: a cursor
+    dml,            // INSERT / UPDATE / DELETE: a row count
+    ddl,            // CREATE / DROP / TRUNCATE (commits as Oracle does)
+    plsql,          // BEGIN / DECLARE / CALL (not implemented: ORA-03001)
+    commit,         // COMMIT [WORK]
+    rollback,       // ROLLBACK [WORK]
+    alter_session,  // ALTER SESSION SET ...
+};
+
+// One result column as a describe reports it.
+struct column_info {
+    std::string name;  // as Oracle reports it: upper case unless quoted
+    column_type type;
+};
+
+// Bind values: by position (the n-th placeholder occurrence in the text, as
+// the TTC execute carries them) or by name (every occurrence of :name; names
+// are upper-cased unless quoted, positional names are "1", "2", ...).
+struct bind_values {
+    std::vector<value> by_position;
+    std::vector<std::pair<std::string, value>> by_name;
+};
+
+// A query's rows, fetched one at a time (never materialised).
+class cursor {
+public:
+    ~cursor();
+    cursor(const cursor&)            = delete;
+    cursor& operator=(const cursor&) = delete;
+
+    [[nodiscard]] const std::vector<column_info>& columns() const noexcept { return columns_; }
+    // Next row into `row` (resized to columns().size()); false at the end or
+    // on an error (then `err` is set). Rows fetched so far.
+    bool fetch(std::vector<value>& row, sql_error& err);
+    [[nodiscard]] std::uint64_t row_count() const noexcept { return fetched_; }
+    void close();
+
+private:
+    friend class session;
+    cursor() = default;
+    std::shared_ptr<session_state> owner_;
+    void* stmt_ = nullptr;  // sqlite3_stmt*
+    std::vector<column_info> columns_;
+    std::vector<value> pending_;  // a row stepped at execute to type untyped columns
+    bool has_pending_      = false;
+    bool done_             = false;
+    std::uint64_t fetched_ = 0;
+    std::string sql_;  // the Oracle text (for error offsets)
+};
+
+struct execute_result {
+    statement_kind kind     = statement_kind::query;
+    std::uint64_t row_count = 0;   // DML: rows affected
+    std::unique_ptr<cursor> rows;  // queries
+};
+
+struct database_options {
+    std::string path = ":memory:";  // a file, or ":memory:" (a private temporary file, removed at close)
+    std::chrono::milliseconds busy_timeout{5000};  // then ORA-00054
+};
+
+class database {
+public:
+    // Opens (creating when needed) the store; WAL mode.
+    [[nodiscard]] static std::shared_ptr<database> open(const database_options& o, sql_error& err);
+    ~database();
+    database(const database&)            = delete;
+    database& operator=(const database&) = delete;
+    [[nodiscard]] const std::string& path() const noexcept;
+
+private:
+    friend class session;
+    database() = default;
+    std::shared_ptr<database_state> state_;
+};
+
+// What SYS_CONTEXT('USERENV', ...) reports; set by the server layer.
+struct session_attributes {
+    std::string user     = "DEMO";  // SESSION_USER, CURRENT_USER, CURRENT_SCHEMA and USER
+    std::uint32_t sid    = 1;
+    std::uint32_t serial = 1;
+    std::string client_identifier, module, action, client_info;
+    std::string db_name = "FREE", service_name = "FREEPDB1", instance_name = "FREE";
+    std::string host, os_user, terminal;
+};
+
+class session {
+public:
+    session(std::shared_ptr<database> db, session_attributes attrs, sql_error& err);
+    ~session();  // rolls back what is not committed
+    session(const session&)            = delete;
+    session& operator=(const session&) = delete;
+
+    // Runs one statement (no trailing ';' except PL/SQL). A query returns a
+    // cursor positioned before its first row.
+    [[nodiscard]] sql_error execute(std::string_view sql, const bind_values& binds, execute_result& out);
+    // The statement kind and, for queries, the columns (binds may be absent:
+    // their types are then unknown, as for describe-only).
+    [[nodiscard]] sql_error describe(std::string_view sql, statement_kind& kind,
+                                     std::vector<column_info>& columns);
+    [[nodiscard]] sql_error commit();
+    [[nodiscard]] sql_error rollback();
+    [[nodiscard]] bool in_transaction() const noexcept;
+
+    [[nodiscard]] session_attributes& attributes() noexcept;
+    [[nodiscard]] nls_settings& nls() noexcept;
+
+    // The bind placeholder names in order of occurrence (":1" -> "1", ":a" -> "A").
+    [[nodiscard]] static std::vector<std::string> bind_names(std::string_view sql, sql_error& err);
+    [[nodiscard]] static statement_kind classify(std::string_view sql);
+
+private:
+    std::shared_ptr<database> db_;
+    std::shared_ptr<session_state> state_;
+};
+
+}  // namespace oranet::emulate

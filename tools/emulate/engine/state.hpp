@@ -1,0 +1,53 @@
+// Internal state shared by the engine's files (not part of the API).
+#pragma once
+
+#include "emulate/engine/catalog.hpp"
+#include "emulate/engine/engine.hpp"
+#include "emulate/engine/translate.hpp"
+
+#include <sqlite3.h>
+
+#include <map>
+#include <mutex>
+
+namespace oranet::emulate {
+
+struct sequence_state {
+    long long next      = 1;
+    long long increment = 1;
+};
+
+struct database_state {
+    std::string path;
+    bool temporary = false;
+    std::chrono::milliseconds busy_timeout{5000};
+    sqlite3* keeper = nullptr;  // keeps the WAL open for the process
+    std::mutex mutex;           // guards sequences and constraint numbering
+    std::map<std::string, sequence_state> sequences;
+    long long next_constraint = 0;
+    ~database_state();
+};
+
+struct session_state {
+    std::shared_ptr<database_state> db;
+    sqlite3* conn = nullptr;
+    session_attributes attrs;
+    nls_settings nls;
+    bool in_txn = false;
+    std::vector<store_target> targets;  // of the DML being executed
+    std::map<std::string, long long> currval;
+    catalog_snapshot catalog;
+    long long catalog_version = -1;
+    ~session_state();
+};
+
+void register_functions(sqlite3* db, session_state* s);
+void load_catalog(session_state& s);
+// Runs DDL (CREATE/DROP TABLE/SEQUENCE, TRUNCATE); throws ora_exception.
+void run_ddl(session_state& s, const std::vector<token>& t);
+// Maps the SQLite error of `conn` to an ORA error; `t` is the statement.
+[[nodiscard]] sql_error map_sqlite_error(session_state& s, int rc, const std::vector<token>& t,
+                                         const translation* tr, char verb);
+void exec_sql(sqlite3* db, const std::string& sql);  // throws ora_exception
+
+}  // namespace oranet::emulate
