@@ -2,7 +2,6 @@
 
 #include <oranet/auth/client.hpp>
 
-#include <algorithm>
 #include <utility>
 
 namespace oranet::auth {
@@ -138,16 +137,15 @@ std::error_code o5logon_client::respond(const phase_one_params& server, std::str
     }
 
     // 6. The passwords, behind one shared random salt.
-    std::uint8_t salt[detail::salt_prefix];
-    if (auto ec = rng_(salt)) return fail(ec, "the random source failed");
-    if (auto ec = detail::encrypt_salted(combo.view(), salt, detail::as_bytes(password), req.password))
+    secret_bytes salt(detail::salt_prefix);
+    if (auto ec = rng_(salt.span())) return fail(ec, "the random source failed");
+    if (auto ec = detail::encrypt_salted(combo.view(), salt.view(), detail::as_bytes(password), req.password))
         return fail(ec, "AUTH_PASSWORD could not be encrypted");
     if (new_password) {
-        if (auto ec =
-                detail::encrypt_salted(combo.view(), salt, detail::as_bytes(*new_password), req.newpassword))
+        if (auto ec = detail::encrypt_salted(combo.view(), salt.view(), detail::as_bytes(*new_password),
+                                             req.newpassword))
             return fail(ec, "AUTH_NEWPASSWORD could not be encrypted");
     }
-    std::fill(std::begin(salt), std::end(salt), std::uint8_t{0});
 
     combo_key_ = std::move(combo);
     out        = std::move(req);
