@@ -21,11 +21,16 @@ class number {
 public:
     number() = default;  // zero
 
-    // Parses decimal text ("-12.50", "1e-5", "  7 " is refused); false when invalid.
+    // Parses decimal text ("-12.50", "1e-5", ".5", "+7"; "  7 " is refused) and
+    // the infinity texts "~" / "-~". False when invalid or not representable:
+    // outside 1e-130 .. <1e126, or more base-100 digits than the byte form
+    // holds (40 significant digits, 39 when the point splits a digit pair).
+    // Never rounds.
     [[nodiscard]] static bool parse(std::string_view text, number& out);
     [[nodiscard]] static number from_int64(std::int64_t v);
     // Shortest decimal text that round-trips the double (as Oracle and the
-    // thin clients convert); false for NaN.
+    // thin clients convert); infinities map to the infinities; false for NaN
+    // and for finite values outside NUMBER's range.
     [[nodiscard]] static bool from_double(double v, number& out);
     [[nodiscard]] static number positive_infinity();
     [[nodiscard]] static number negative_infinity();

@@ -116,7 +116,8 @@ std::error_code decode_timestamp_tz(bytes_view wire, timestamp_tz& out) {
     const std::uint8_t b12 = wire[12];
     if ((b11 & region_flag) != 0) {
         v.region_id = static_cast<std::uint16_t>((b11 & 0x7f) << 6 | b12 >> 2);
-        if (v.region_id == 0 || (b12 & 0x03) != 0) return client_errc::invalid_datetime;
+        if (v.region_id == 0)
+            return client_errc::invalid_datetime;  // the low 2 bits of byte 12 are not part of it
     } else {
         const int hours   = b11 - tz_hour_bias;
         const int minutes = b12 - tz_min_bias;

@@ -160,7 +160,10 @@ TEST_CASE("TIMESTAMP WITH TIME ZONE: offset and region forms") {
           "5a");
 
     // Region form: the id's high 7 bits in byte 11 and low 6 bits in the top
-    // of byte 12 (no name table in the thin clients' sources: the id is reported).
+    // of byte 12, as datagrok's grok_connect OracleTimestampTZTypeConverter
+    // reads it before asking JDBC's ZONEIDMAP for the name. python-oracledb and
+    // node-oracledb refuse region values and carry no id-to-name table, so the
+    // id is reported and the name left empty (DECISIONS.md).
     timestamp_tz region;
     region.utc       = dt(2024, 7, 1, 12);
     region.region_id = 0x1234 & 0x1fff;
