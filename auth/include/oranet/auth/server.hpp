@@ -10,8 +10,9 @@
 // Both 11g combo schemes are accepted, told apart by the length of the
 // client's AUTH_SESSKEY (96 hex digits: md5_xor; 64: pbkdf2). The random
 // source is called: server key part (40 bytes for 11g, padded to 48 as real
-// 11g servers do; 32 for 12c), CSK salt (16) in challenge(); the 16 bytes
-// before "SERVER_TO_CLIENT" in check().
+// 11g servers do; 32 for 12c), then the CSK salt (16; 12c, and 11g when
+// pbkdf2_params_for_11g) in challenge(); the 16 bytes before
+// "SERVER_TO_CLIENT" in check().
 #pragma once
 
 #include <oranet/auth/crypto.hpp>
