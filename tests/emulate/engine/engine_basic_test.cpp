@@ -193,3 +193,35 @@ TEST_CASE("VARCHAR2 length in bytes (ORA-12899) and CHAR blank-padded comparison
     e = f.fail("insert into s (vc) values ('ééé')");
     CHECK(e.message == "ORA-12899: value too large for column \"DEMO\".\"S\".\"VC\" (actual: 3, maximum: 2)");
 }
+
+TEST_CASE("describe, bind names and statement kinds for the server layer") {
+    fixture f;
+    f.run("create table t (id number(4) not null, name varchar2(10))");
+    statement_kind k{};
+    std::vector<column_info> cols;
+    REQUIRE(!f.s->describe("select id, name, count(*) over () from t where id = :id", k, cols));
+    CHECK(k == statement_kind::query);
+    REQUIRE(cols.size() == 3);
+    CHECK(cols[0].name == "ID");
+    CHECK_FALSE(cols[0].type.nullable);
+    CHECK(cols[1].type.max_bytes == 10);
+    sql_error e;
+    CHECK(session::bind_names("insert into t values (:1, :Name) -- :not", e) ==
+          std::vector<std::string>{"1", "NAME"});
+    CHECK(session::classify("INSERT into t values (1)") == statement_kind::dml);
+    CHECK(session::classify("begin null; end;") == statement_kind::plsql);
+    CHECK(session::classify("alter session set time_zone = 'UTC'") == statement_kind::alter_session);
+    CHECK(session::classify("create table x (a number)") == statement_kind::ddl);
+    CHECK(session::classify("commit") == statement_kind::commit);
+    auto r = f.rows("select count(*), count(*) + 1 from t", {}, &cols);
+    CHECK(cols[0].name == "COUNT(*)");
+    CHECK(cols[1].name == "COUNT(*)+1");
+    CHECK(num(r[0][0]) == "0");
+    // The same bind name twice takes the same value.
+    bind_values b;
+    b.by_name = {{"x", numv("7")}};
+    f.run("insert into t values (:x, :x)", b);
+    r = f.rows("select id, name from t");
+    CHECK(num(r[0][0]) == "7");
+    CHECK(std::get<std::string>(r[0][1]) == "7");
+}

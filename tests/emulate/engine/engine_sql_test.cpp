@@ -2,6 +2,8 @@
 // errors a real server gives for the same mistakes.
 #include "engine_fixture.hpp"
 
+#include <sqlite3.h>
+
 using namespace engine_test;
 
 namespace {
@@ -92,10 +94,14 @@ TEST_CASE("100,000 rows stream from a cursor one at a time") {
     sql_error e;
     std::uint64_t n = 0;
     std::string last;
+    long long used_early = 0;
     while (r.rows->fetch(row, e)) {
         ++n;
         last = num(row[0]);
+        if (n == 1000) used_early = sqlite3_memory_used();
     }
+    // Rows are produced one at a time: SQLite's heap does not grow with them.
+    CHECK(sqlite3_memory_used() - used_early < 1024 * 1024);
     CHECK(!e);
     CHECK(n == 100000);
     CHECK(last == "100000");
@@ -209,4 +215,21 @@ TEST_CASE("string functions") {
     CHECK(std::get<std::string>(v[15]) == "two");
     CHECK(std::get<std::string>(v[16]) == "b");
     CHECK(num(v[17]) == "3");
+}
+
+TEST_CASE("|| treats NULL as the empty string, as Oracle does") {
+    fixture f;
+    std::vector<column_info> cols;
+    auto r =
+        f.rows("select 'a' || null || 'b' ab, null || null, upper('x' || 1 || 'y'), 'n' || (1 + 2) from dual",
+               {}, &cols);
+    CHECK(std::get<std::string>(r[0][0]) == "ab");
+    CHECK(cols[0].name == "AB");
+    CHECK(cols[0].type.type == ora_type::varchar);
+    CHECK(is_null(r[0][1]));
+    CHECK(std::get<std::string>(r[0][2]) == "X1Y");
+    CHECK(std::get<std::string>(r[0][3]) == "n3");
+    f.run("create table t (a varchar2(5), b varchar2(5))");
+    f.run("insert into t values ('x' || null, null)");
+    CHECK(std::get<std::string>(f.rows("select a || b from t where a || b = 'x'")[0][0]) == "x");
 }

@@ -733,7 +733,7 @@ void register_functions(sqlite3* db, session_state* s) {
         {"ora_add_months", 2, fn_add_months, false},
         {"ora_months_between", 2, fn_months_between, false},
         {"ora_last_day", 1, fn_last_day, false},
-        {"ora_concat", 2, fn_concat, true},
+        {"ora_concat", -1, fn_concat, true},
         {"ora_lengthb", 1, fn_lengthb, true},
         {"ora_hextoraw", 1, fn_hextoraw, true},
     };

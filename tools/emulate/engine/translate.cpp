@@ -283,8 +283,66 @@ private:
     void emit(std::size_t b, std::size_t e, bool honour_skip = true) {
         for (std::size_t i = b; i < e; ++i) {
             if (honour_skip && skip_[i]) continue;
+            std::vector<std::size_t> bars;
+            std::size_t chain_end = 0;
+            if ((i == b || boundary(t_[i - 1])) && concat_chain(i, e, bars, chain_end)) {
+                // Oracle's || treats NULL as '': ora_concat(a, b, ...)
+                put("ora_concat(", t_[i].pos);
+                std::size_t start = i;
+                for (std::size_t bar : bars) {
+                    emit(start, bar, honour_skip);
+                    put(",", t_[bar].pos);
+                    start = bar + 1;
+                }
+                emit(start, chain_end, honour_skip);
+                put(")", t_[i].pos);
+                i = chain_end - 1;
+                continue;
+            }
             i = emit_one(i, e);
         }
+    }
+
+    static bool boundary(const token& k) {
+        static const std::set<std::string> words = {
+            "AND",    "OR",     "NOT",     "WHEN",      "THEN", "ELSE",     "END",    "FROM",
+            "WHERE",  "AS",     "IS",      "LIKE",      "IN",   "BETWEEN",  "ORDER",  "GROUP",
+            "HAVING", "UNION",  "MINUS",   "INTERSECT", "ASC",  "DESC",     "INTO",   "VALUES",
+            "SET",    "ON",     "SELECT",  "BY",        "CASE", "DISTINCT", "ESCAPE", "RETURN",
+            "FETCH",  "OFFSET", "CONNECT", "START",     "WITH", "EXCEPT",   "ALL",    "JOIN"};
+        if (k.kind == tok::op)
+            return k.is_op(",") || k.is_op("(") || k.is_op("=") || k.is_op("<") || k.is_op(">") ||
+                   k.is_op("<=") || k.is_op(">=") || k.is_op("<>") || k.is_op("!=") || k.is_op("^=");
+        return k.kind == tok::ident && words.count(k.name) != 0;
+    }
+
+    // A chain "x || y || z" starting at i: the positions of its bars and its end.
+    bool concat_chain(std::size_t i, std::size_t e, std::vector<std::size_t>& bars, std::size_t& end) const {
+        int depth = 0, case_depth = 0;
+        std::size_t j = i;
+        for (; j < e; ++j) {
+            const token& k = t_[j];
+            if (k.is_op("("))
+                ++depth;
+            else if (k.is_op(")")) {
+                if (--depth < 0) break;
+            } else if (depth == 0 && k.is("CASE"))
+                ++case_depth;
+            else if (depth == 0 && case_depth > 0 && k.is("END"))
+                --case_depth;
+            else if (depth == 0 && case_depth == 0) {
+                if (k.is_op("||"))
+                    bars.push_back(j);
+                else if (boundary(k))
+                    break;
+                else if (j > i && (k.kind == tok::ident || k.kind == tok::quoted) && operand_end(t_[j - 1]) &&
+                         !t_[j - 1].is_op(".") && !(t_[j - 1].is("DATE") || t_[j - 1].is("TIMESTAMP")) &&
+                         !k.is_op(".") && !t_[j + 1].is_op("(") && !t_[j + 1].is_op("."))
+                    break;  // an alias
+            }
+        }
+        end = j;
+        return !bars.empty();
     }
 
     // Emits token i (and those it consumes); returns the last index consumed.
