@@ -7,6 +7,7 @@
 
 namespace oranet::cli {
 int emulate_command(int argc, char** argv);
+int sql_command(int argc, char** argv);
 }
 
 namespace {
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (cmd == "emulate") return oranet::cli::emulate_command(argc - 2, argv + 2);
+    if (cmd == "sql") return oranet::cli::sql_command(argc - 2, argv + 2);
     std::fprintf(stderr, "oranet: unknown command '%s' (try oranet --help)\n", argv[1]);
     return 2;
 }

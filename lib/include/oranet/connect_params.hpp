@@ -21,6 +21,7 @@ public:
     secret_string() = default;
     secret_string(std::string_view s) : buf_(s.begin(), s.end()) {}       // NOLINT: implicit on purpose
     secret_string(const char* s) : secret_string(std::string_view(s)) {}  // NOLINT
+    secret_string(const std::string& s) : secret_string(std::string_view(s)) {}  // NOLINT
     secret_string(const secret_string& o) : buf_(o.buf_) {}
     secret_string(secret_string&& o) noexcept : buf_(std::move(o.buf_)) { o.buf_.clear(); }
     secret_string& operator=(const secret_string& o);
