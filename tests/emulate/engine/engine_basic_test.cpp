@@ -225,3 +225,21 @@ TEST_CASE("describe, bind names and statement kinds for the server layer") {
     CHECK(num(r[0][0]) == "7");
     CHECK(std::get<std::string>(r[0][1]) == "7");
 }
+
+TEST_CASE("NUMBER arithmetic is exact decimal; division by zero is ORA-01476") {
+    fixture f;
+    auto r = f.rows("select 1/3, 0.1 + 0.2, 12345678901234567890 * 10, 7 - 2.5 * 2, -(3) / 4 from dual");
+    CHECK(num(r[0][0]) == "0.3333333333333333333333333333333333333333");
+    CHECK(num(r[0][1]) == "0.3");
+    CHECK(num(r[0][2]) == "123456789012345678900");
+    CHECK(num(r[0][3]) == "2");
+    CHECK(num(r[0][4]) == "-0.75");
+    f.run("create table t (a number, b number)");
+    f.run("insert into t values (10, 4)");
+    f.run("insert into t values (1, 0)");
+    CHECK(f.rows("select a from t where a / 4 > 2.4").size() == 1);
+    CHECK(num(f.rows("select a / b from t where b <> 0")[0][0]) == "2.5");
+    auto e = f.fail("select a / b from t");
+    CHECK(e.code == 1476);
+    CHECK(e.message == "ORA-01476: divisor is equal to zero");
+}

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace oranet::emulate::decimal {
 namespace {
@@ -225,6 +226,40 @@ std::string divide(std::string_view a, long long n, int digits) {
     int lead = static_cast<int>(rr.digits.size()) + rr.exp;  // position of first digit
     (void)ints;
     return round(s, digits - lead);
+}
+
+std::string multiply(std::string_view a, std::string_view b) {
+    parts x = split(a), y = split(b);
+    if (x.digits.empty() || y.digits.empty()) return "0";
+    std::vector<int> acc(x.digits.size() + y.digits.size(), 0);
+    for (std::size_t i = 0; i < x.digits.size(); ++i)
+        for (std::size_t j = 0; j < y.digits.size(); ++j)
+            acc[i + j + 1] += (x.digits[i] - '0') * (y.digits[j] - '0');
+    for (std::size_t k = acc.size() - 1; k > 0; --k) {
+        acc[k - 1] += acc[k] / 10;
+        acc[k] %= 10;
+    }
+    std::string d;
+    for (int v : acc)
+        d.push_back(static_cast<char>('0' + v));
+    parts r{x.negative != y.negative, strip(d), x.exp + y.exp};
+    return join(r);
+}
+
+bool divide(std::string_view a, std::string_view b, std::string& out, int digits) {
+    parts y = split(b);
+    if (y.digits.empty()) return false;
+    if (y.digits.size() > 18) {
+        // Keep the 18 leading digits of the divisor (40-digit results stay close).
+        y.exp += static_cast<int>(y.digits.size()) - 18;
+        y.digits.resize(18);
+    }
+    long long d = std::stoll(y.digits);
+    // a / (d * 10^exp) = (a * 10^-exp) / d
+    std::string shifted;
+    if (!canonical(std::string(a) + "e" + std::to_string(-y.exp), shifted)) return false;
+    out = divide(shifted, y.negative ? -d : d, digits);
+    return true;
 }
 
 int integer_digits(std::string_view a) {

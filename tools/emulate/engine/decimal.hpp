@@ -16,6 +16,9 @@ namespace oranet::emulate::decimal {
 [[nodiscard]] std::string negate(std::string_view a);
 // a / n to `digits` significant digits (rounded half away from zero).
 [[nodiscard]] std::string divide(std::string_view a, long long n, int digits = 40);
+[[nodiscard]] std::string multiply(std::string_view a, std::string_view b);
+// a / b to `digits` significant digits; false when b is zero.
+[[nodiscard]] bool divide(std::string_view a, std::string_view b, std::string& out, int digits = 40);
 // Rounds half away from zero to `scale` digits after the point (negative
 // scale rounds left of the point).
 [[nodiscard]] std::string round(std::string_view a, int scale);

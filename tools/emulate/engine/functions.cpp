@@ -661,6 +661,32 @@ ORA_FN(fn_math) {
         }
     })
 }
+// ora_arith(op, a, b, exact): NUMBER arithmetic on exact decimals. With
+// `exact` the result keeps all its digits (as text when a double cannot hold
+// it); otherwise it is rounded to a double so that SQLite compares it.
+ORA_FN(fn_arith) {
+    (void)argc;
+    BODY({
+        if (is_null(argv[1]) || is_null(argv[2])) return sqlite3_result_null(c);
+        std::string op = text(argv[0]), a = decimal_of(argv[1]), b = decimal_of(argv[2]), r;
+        if (op == "+")
+            r = decimal::add(a, b);
+        else if (op == "-")
+            r = decimal::add(a, decimal::negate(b));
+        else if (op == "*")
+            r = decimal::multiply(a, b);
+        else if (!decimal::divide(a, b, r, 40))
+            raise(1476, "divisor is equal to zero");
+        double d     = 0;
+        char* end    = nullptr;
+        errno        = 0;
+        long long iv = std::strtoll(r.c_str(), &end, 10);
+        if (*end == 0 && errno == 0) return sqlite3_result_int64(c, iv);
+        if (sqlite3_value_int(argv[3]) != 0 || decimal::exact_as_double(r, d)) return result_decimal(c, r);
+        sqlite3_result_double(c, std::strtod(r.c_str(), nullptr));
+    })
+}
+
 ORA_FN(fn_lengthb) {
     (void)argc;
     if (is_null(argv[0])) return sqlite3_result_null(c);
@@ -736,6 +762,7 @@ void register_functions(sqlite3* db, session_state* s) {
         {"ora_concat", -1, fn_concat, true},
         {"ora_lengthb", 1, fn_lengthb, true},
         {"ora_hextoraw", 1, fn_hextoraw, true},
+        {"ora_arith", 4, fn_arith, true},
     };
     for (const auto& e : entries)
         sqlite3_create_function_v2(db, e.name, e.args,

@@ -72,8 +72,9 @@ private:
     std::vector<int> bind_;
     std::vector<char> skip_;
     std::vector<const table_info*> scope_;
-    bool in_select_list_  = false;
-    std::size_t dual_gen_ = static_cast<std::size_t>(-1);
+    bool in_select_list_    = false;
+    std::size_t exact_next_ = static_cast<std::size_t>(-1);  // a select item's start: keep all digits
+    std::size_t dual_gen_   = static_cast<std::size_t>(-1);
     std::size_t gen_b_ = 0, gen_e_ = 0;
     bool gen_lt_                  = false;
     std::size_t pending_offset_b_ = 0, pending_offset_e_ = 0;
@@ -299,8 +300,77 @@ private:
                 i = chain_end - 1;
                 continue;
             }
+            if ((i == b || boundary(t_[i - 1]) || t_[i - 1].is_op("||")) &&
+                arith_chain(i, e, honour_skip, chain_end)) {
+                i = chain_end - 1;
+                continue;
+            }
             i = emit_one(i, e);
         }
+    }
+
+    // A chain of NUMBER arithmetic at i ("a + b - c", or "a * b / c" within
+    // one term): emitted as nested ora_arith calls so that NUMBER stays exact
+    // and x / 0 is ORA-01476. DATE arithmetic stays native (Julian days).
+    bool arith_chain(std::size_t i, std::size_t e, bool honour_skip, std::size_t& end) {
+        bool exact = exact_next_ == i;
+        for (int level = 0; level < 2; ++level) {
+            std::vector<std::size_t> ops;
+            int depth = 0, case_depth = 0;
+            std::size_t j = i;
+            for (; j < e; ++j) {
+                const token& k = t_[j];
+                if (k.is_op("("))
+                    ++depth;
+                else if (k.is_op(")")) {
+                    if (--depth < 0) break;
+                } else if (depth == 0 && k.is("CASE"))
+                    ++case_depth;
+                else if (depth == 0 && case_depth > 0 && k.is("END"))
+                    --case_depth;
+                else if (depth == 0 && case_depth == 0) {
+                    bool binary = j > i && operand_end(t_[j - 1]) && !t_[j - 1].is_op(".");
+                    bool add    = binary && (k.is_op("+") || k.is_op("-"));
+                    bool mul    = binary && (k.is_op("*") || k.is_op("/"));
+                    if (level == 0 && add)
+                        ops.push_back(j);
+                    else if (level == 1 && mul)
+                        ops.push_back(j);
+                    else if (level == 1 && add)
+                        break;
+                    else if (k.is_op("||") || boundary(k))
+                        break;
+                    else if (j > i && (k.kind == tok::ident || k.kind == tok::quoted) &&
+                             operand_end(t_[j - 1]) && !t_[j - 1].is_op(".") &&
+                             !(t_[j - 1].is("DATE") || t_[j - 1].is("TIMESTAMP")) && !t_[j + 1].is_op("(") &&
+                             !t_[j + 1].is_op("."))
+                        break;  // an alias
+                }
+            }
+            if (ops.empty()) continue;
+            // Operand types: leave date/time arithmetic to SQLite.
+            std::size_t start = i;
+            for (std::size_t n = 0; n <= ops.size(); ++n) {
+                std::size_t stop = n < ops.size() ? ops[n] : j;
+                auto ty          = infer(start, stop);
+                if (ty && ty->type != ora_type::number && ty->type != ora_type::binary_double &&
+                    ty->type != ora_type::binary_float && ty->type != ora_type::varchar &&
+                    ty->type != ora_type::char_)
+                    return false;
+                start = stop + 1;
+            }
+            for (std::size_t n = ops.size(); n-- > 0;)
+                put("ora_arith(" + quote_string(t_[ops[n]].text) + ",", t_[i].pos);
+            emit(i, ops[0], honour_skip);
+            for (std::size_t n = 0; n < ops.size(); ++n) {
+                put(",", t_[ops[n]].pos);
+                emit(ops[n] + 1, n + 1 < ops.size() ? ops[n + 1] : j, honour_skip);
+                put(exact ? ",1)" : ",0)", t_[ops[n]].pos);
+            }
+            end = j;
+            return true;
+        }
+        return false;
     }
 
     static bool boundary(const token& k) {
@@ -663,7 +733,9 @@ private:
             }
             item.type       = infer(ib, xe);
             in_select_list_ = true;
+            exact_next_     = ib;
             emit(ib, xe);
+            exact_next_     = static_cast<std::size_t>(-1);
             in_select_list_ = false;
             put("AS " + quote_ident(item.name), t_[ib].pos);
             if (!nested) out_.items.push_back(item);
