@@ -49,6 +49,27 @@ void log_trace_sink::on_field(const proto::field_record& rec) {
     log_->trace("{:{}}{} off={} len={} = {}", "", depth_ * 2 + 2, rec.name, rec.offset, rec.length, v);
 }
 
+namespace {
+
+// The auth round trips carry the session keys and the encrypted password:
+// their packets are never dumped as hex (the decoded fields of the replies
+// still go to the trace, with those values redacted by the decoders).
+bool carries_secrets(proto::session::state st) {
+    using proto::session::state;
+    return st == state::auth_one || st == state::auth_two || st == state::auth_respond ||
+           st == state::auth_verify;
+}
+
+void trace_bytes(spdlog::logger& log, const char* what, std::span<const std::uint8_t> b, bool secret) {
+    if (!log.should_log(spdlog::level::trace)) return;
+    if (secret)
+        log.trace("{} {} bytes (auth exchange: <redacted {} bytes>)", what, b.size(), b.size());
+    else
+        log.trace("{} {} bytes\n{}", what, b.size(), hex_dump(b));
+}
+
+}  // namespace
+
 std::error_code run_sync(transport& t, proto::session::client_session& s, action a, auth_hooks* hooks,
                          spdlog::logger& log, run_stats& stats) {
     const deadline d = deadline_after(std::chrono::milliseconds(a.timeout_ms));
@@ -58,8 +79,7 @@ std::error_code run_sync(transport& t, proto::session::client_session& s, action
         switch (a.kind) {
             case action_kind::done: return a.ec;
             case action_kind::write: {
-                if (log.should_log(spdlog::level::trace))
-                    log.trace("send {} bytes\n{}", a.data.size(), hex_dump(a.data));
+                trace_bytes(log, "send", a.data, carries_secrets(s.current_state()));
                 stats.bytes_out += a.data.size();
                 const auto ec = t.write(a.data, d);
                 if (ec == client_errc::timeout) {
@@ -84,8 +104,7 @@ std::error_code run_sync(transport& t, proto::session::client_session& s, action
                     }
                     stats.bytes_in += n;
                     const std::span<const std::uint8_t> got(buf.data(), n);
-                    if (log.should_log(spdlog::level::trace))
-                        log.trace("received {} bytes\n{}", n, hex_dump(got));
+                    trace_bytes(log, "received", got, carries_secrets(s.current_state()));
                     a = s.on_bytes(got);
                 }
                 break;
