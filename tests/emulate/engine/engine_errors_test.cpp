@@ -100,3 +100,16 @@ TEST_CASE("not supported: ORA-03001, never a made-up answer") {
     e = f.fail("select :1 from dual");
     CHECK(e.code == 1008);
 }
+
+TEST_CASE("grouping: ORA-00937 and ORA-00979 where SQLite would answer anyway") {
+    fixture f;
+    f.run("create table t (a number, b number)");
+    auto e = f.fail("select a, count(*) from t");
+    CHECK(e.code == 937);
+    CHECK(e.message == "ORA-00937: not a single-group group function");
+    e = f.fail("select a, b, count(*) from t group by a");
+    CHECK(e.code == 979);
+    CHECK(e.message == "ORA-00979: not a GROUP BY expression");
+    CHECK(!f.fail("select a, count(*) c from t group by a"));
+    CHECK(!f.fail("select t.a x, sum(b) from t group by t.a"));
+}

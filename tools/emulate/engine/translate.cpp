@@ -698,6 +698,7 @@ private:
         }
         // The select list.
         auto items = split_commas(i, from);
+        check_grouping(items, from, e, clause_end);
         for (std::size_t n = 0; n < items.size(); ++n) {
             auto [ib, ie] = items[n];
             if (ib == ie) raise(936, "missing expression", t_[ib].pos);
@@ -751,6 +752,46 @@ private:
                 emit_one(limit_tok, limit_tok + 1);
                 put(limit_op == "<" ? ") - 1" : ")", v.pos);
             }
+        }
+    }
+
+    // SQLite accepts bare columns beside aggregates; Oracle refuses them
+    // (ORA-00937 without GROUP BY, ORA-00979 when not grouped).
+    template <typename ClauseEnd>
+    void check_grouping(const std::vector<std::pair<std::size_t, std::size_t>>& items, std::size_t from,
+                        std::size_t e, ClauseEnd clause_end) const {
+        static const std::set<std::string> aggregates = {"COUNT", "SUM",     "AVG",    "MIN",
+                                                         "MAX",   "LISTAGG", "STDDEV", "VARIANCE"};
+        auto plain_column                             = [&](std::size_t b, std::size_t x) -> const token* {
+            if (x == b + 1 && (t_[b].kind == tok::ident || t_[b].kind == tok::quoted) && column_ref(b, x))
+                return &t_[b];
+            if (x == b + 3 && t_[b + 1].is_op(".") && column_ref(b, x)) return &t_[b + 2];
+            return nullptr;
+        };
+        bool has_aggregate = false;
+        for (auto [ib, ie] : items)
+            for (std::size_t j = ib; j + 1 < ie; ++j)
+                if (t_[j].kind == tok::ident && aggregates.count(t_[j].name) && t_[j + 1].is_op("(") &&
+                    !t_[close_of(j + 1) + 1].is("OVER"))
+                    has_aggregate = true;
+        std::size_t group = find_top(from, e, "GROUP");
+        if (group == e && !has_aggregate) return;
+        std::vector<std::string> grouped;
+        if (group != e)
+            for (auto [gb, ge] : split_commas(group + 2, clause_end(group + 2)))
+                if (const token* k = plain_column(gb, ge)) grouped.push_back(k->name);
+        for (auto [ib, ie] : items) {
+            std::size_t xe = ie;
+            if (ie - ib >= 2 && t_[ie - 2].is("AS"))
+                xe = ie - 2;
+            else if (ie - ib == 2 || (ie - ib == 4 && t_[ib + 1].is_op(".")))
+                xe = ie - 1;
+            const token* k = plain_column(ib, xe);
+            if (!k) k = plain_column(ib, ie);
+            if (!k) continue;
+            if (group == e) raise(937, "not a single-group group function", t_[ib].pos);
+            if (std::find(grouped.begin(), grouped.end(), k->name) == grouped.end())
+                raise(979, "not a GROUP BY expression", t_[ib].pos);
         }
     }
 
