@@ -23,11 +23,12 @@ struct column_meta {
     std::int16_t precision      = 0;
     std::int16_t scale          = 0;
     std::uint32_t max_size      = 0;  // bytes (VARCHAR2, CHAR, RAW); 0 for fixed-size types
+    std::uint32_t max_chars     = 0;  // characters, for text types
     bool nullable               = true;
 };
 
 // A bind value as the client sent it (already decoded).
-struct bind_value {
+struct wire_bind {
     std::string name;  // empty for positional binds
     value v;
 };
@@ -44,20 +45,28 @@ struct exec_result {
 
 class sql_session {
 public:
-    virtual ~sql_session()                                                                  = default;
-    virtual exec_result execute(std::string_view sql, const std::vector<bind_value>& binds) = 0;
-    virtual exec_result commit()                                                            = 0;
-    virtual exec_result rollback()                                                          = 0;
+    virtual ~sql_session()                                                                 = default;
+    virtual exec_result execute(std::string_view sql, const std::vector<wire_bind>& binds) = 0;
+    virtual exec_result commit()                                                           = 0;
+    virtual exec_result rollback()                                                         = 0;
+    // Uncommitted changes exist (the end-of-call status reports it).
+    [[nodiscard]] virtual bool in_transaction() const = 0;
 };
 
 class sql_backend {
 public:
     virtual ~sql_backend() = default;
     // A session for `user` (upper case); `session_id` is what SYS_CONTEXT reports.
-    virtual std::unique_ptr<sql_session> open_session(const std::string& user, std::uint32_t session_id) = 0;
+    virtual std::unique_ptr<sql_session> open_session(const std::string& user, std::uint32_t session_id,
+                                                      std::uint32_t serial, const std::string& service) = 0;
 };
 
 // The stand-in backend over SQLite (sql_stub.cpp).
 [[nodiscard]] std::unique_ptr<sql_backend> make_stub_backend(const std::string& db_path);
+
+// The SQL engine (tools/emulate/engine) as the backend; nullptr and
+// `error` when the database cannot be opened.
+[[nodiscard]] std::unique_ptr<sql_backend> make_engine_backend(const std::string& db_path,
+                                                               std::string& error);
 
 }  // namespace oranet::emulate

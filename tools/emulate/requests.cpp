@@ -1,8 +1,7 @@
 #include "emulate/requests.hpp"
 
-#include "emulate/value_wire.hpp"
-
 #include <oranet/proto/ttc/constants.hpp>
+#include <oranet/proto/types/codec.hpp>
 
 namespace oranet::emulate {
 
@@ -40,7 +39,11 @@ bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
         out = null_t{};
         return true;
     }
-    return decode_bind(m.type, b.data.data(), b.data.size(), out);
+    proto::types::wire_type t;
+    t.type    = static_cast<proto::types::ora_type>(m.type);
+    t.form    = static_cast<proto::types::cs_form>(m.cs_form);
+    t.charset = m.charset != 0 ? m.charset : proto::types::charset::al32utf8;
+    return !proto::types::decode_value(t, b.data, out);
 }
 
 std::error_code read_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
@@ -199,7 +202,7 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
             r.bytes_with_length(scratch);
         }
         r.ub4();  // version
-        r.ub4();  // character set
+        m.charset = static_cast<std::uint16_t>(r.ub4());
         m.cs_form = r.u8();
         r.ub4();                             // max chars
         if (c.at_least(fv::v12_2)) r.ub4();  // oaccolid

@@ -47,6 +47,7 @@ struct bind_meta {
     std::uint32_t buffer_size  = 0;
     std::uint32_t max_elements = 0;
     std::uint8_t cs_form       = 0;
+    std::uint16_t charset      = 0;  // of text binds
 };
 
 namespace exec_option {

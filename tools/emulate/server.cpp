@@ -7,10 +7,12 @@
 #include <asio.hpp>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <list>
 #include <mutex>
+#include <sys/socket.h>
 #include <thread>
 
 namespace oranet::emulate {
@@ -20,7 +22,8 @@ struct server::impl {
     asio::io_context io;
     asio::ip::tcp::acceptor acceptor{io};
     std::mutex mu;
-    std::list<std::thread> threads;
+    std::condition_variable idle;
+    std::size_t active = 0;  // connection threads still running
     std::list<std::shared_ptr<asio::ip::tcp::socket>> sockets;
     std::atomic<bool> stopping{false};
 
@@ -49,6 +52,10 @@ struct server::impl {
         sock->shutdown(asio::ip::tcp::socket::shutdown_both, ec);
         sock->close(ec);
         if (ctx.log) ctx.log->info("emulate: connection from {} closed", peer);
+        std::lock_guard lock(mu);
+        sockets.remove(sock);
+        --active;
+        idle.notify_all();
     }
 };
 
@@ -61,14 +68,8 @@ server::server(options opts, std::shared_ptr<spdlog::logger> log) : impl_(std::m
 
 server::~server() {
     stop();
-    std::list<std::thread> threads;
-    {
-        std::lock_guard lock(impl_->mu);
-        threads.swap(impl_->threads);
-    }
-    for (auto& t : threads) {
-        if (t.joinable()) t.join();
-    }
+    std::unique_lock lock(impl_->mu);
+    impl_->idle.wait(lock, [this] { return impl_->active == 0; });
 }
 
 bool server::listen(std::string& error) {
@@ -107,15 +108,17 @@ void server::run() {
         if (ec || impl_->stopping) break;
         std::lock_guard lock(impl_->mu);
         impl_->sockets.push_back(sock);
-        impl_->threads.emplace_back([this, sock] { impl_->serve(sock); });
+        ++impl_->active;
+        std::thread([this, sock] { impl_->serve(sock); }).detach();
     }
 }
 
 void server::stop() {
     if (impl_->stopping.exchange(true)) return;
     asio::error_code ec;
+    // A blocking accept() wakes up on shutdown(), not on close().
+    if (impl_->acceptor.is_open()) ::shutdown(impl_->acceptor.native_handle(), SHUT_RDWR);
     impl_->acceptor.cancel(ec);
-    impl_->acceptor.close(ec);
     std::lock_guard lock(impl_->mu);
     for (auto& s : impl_->sockets)
         s->shutdown(asio::ip::tcp::socket::shutdown_both, ec);

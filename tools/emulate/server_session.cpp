@@ -47,7 +47,7 @@ std::string upper(std::string s) {
 server_session::server_session(server_context& ctx, std::string peer) : ctx_(ctx), peer_(std::move(peer)) {}
 
 server_session::~server_session() {
-    if (sql_ && txn_open_) sql_->rollback();  // logoff without commit rolls back
+    if (sql_) sql_->rollback();  // a session that ends without commit rolls back
 }
 
 std::vector<std::uint8_t> server_session::take_output() {
@@ -105,12 +105,31 @@ void server_session::on_packet(std::uint8_t type, std::uint8_t flags, proto::byt
         case state::session:
             if (type == pkt_data && packet.size() >= 10)
                 return on_data(get_u16(packet, 8), packet.subspan(10));
-            if (type == pkt_marker || type == pkt_control) return;  // no break/reset handling yet
+            if (type == pkt_marker) return on_marker(packet.subspan(8));
+            if (type == pkt_control) return;
             break;
         case state::closed: return;
     }
     log_error("unexpected TNS packet type " + std::to_string(type));
     state_ = state::closed;
+}
+
+void server_session::on_marker(proto::bytes_view payload) {
+    // A break (marker type 1, data 1) stops the current call; the client
+    // then sends a reset (data 2), we answer with our reset and report the
+    // call as cancelled (ORA-01013), as a real server does.
+    if (payload.size() < 3 || payload[0] != 1) return;
+    if (payload[2] == 1) {
+        request_.clear();
+        return;
+    }
+    if (payload[2] == 2) {
+        const std::uint8_t reset[3] = {1, 0, 2};
+        send_packet(pkt_marker, 0, reset, false);
+        proto::writer w;
+        write_ora_error(w, 1013, "ORA-01013: user requested cancel of current operation");
+        send_data(w.data());
+    }
 }
 
 void server_session::on_connect(proto::bytes_view packet) {
@@ -328,15 +347,13 @@ std::error_code server_session::handle_function(proto::reader& r, proto::writer&
             if (res.ora_code != 0) {
                 write_ora_error(w, res.ora_code, res.message);
             } else {
-                txn_open_ = false;
                 write_status(w, call_status(), seq);
             }
             return {};
         }
         case fc::ping: write_status(w, call_status(), seq); return {};
         case fc::logoff:
-            if (txn_open_) sql_->rollback();
-            txn_open_ = false;
+            sql_->rollback();
             write_status(w, 0, seq);
             log_info("logoff " + user_name_);
             return {};

@@ -53,6 +53,7 @@ private:
     void on_packet(std::uint8_t type, std::uint8_t flags, proto::bytes_view payload);
     void on_connect(proto::bytes_view packet);
     void on_connect_data(std::string_view data);
+    void on_marker(proto::bytes_view payload);
     void on_data(std::uint8_t flags, proto::bytes_view payload);
     void process_request();
 
@@ -71,7 +72,8 @@ private:
     void write_rows(cursor& cur, std::uint32_t cursor_id, std::uint32_t max_rows, proto::writer& w);
     void write_ora_error(proto::writer& w, int code, const std::string& message, std::uint16_t cursor_id = 0,
                          std::uint16_t position = 0);
-    [[nodiscard]] std::uint32_t call_status() const noexcept { return txn_open_ ? 0x2 : 0; }
+    // End-of-call status: 0x2 while a transaction is open (clients roll back at close).
+    [[nodiscard]] std::uint32_t call_status() const { return sql_ && sql_->in_transaction() ? 0x2 : 0; }
 
     void send_packet(std::uint8_t type, std::uint8_t flags, proto::bytes_view payload, bool short_form);
     void send_data(proto::bytes_view ttc);
@@ -102,7 +104,6 @@ private:
     std::unique_ptr<sql_session> sql_;
     std::map<std::uint32_t, cursor> cursors_;
     std::uint32_t next_cursor_ = 1;
-    bool txn_open_             = false;
 };
 
 }  // namespace oranet::emulate

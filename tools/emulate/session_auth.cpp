@@ -110,8 +110,9 @@ std::error_code server_session::handle_auth_two(proto::reader& r, proto::writer&
         log_info("password of " + user_name_ + " changed at login");
     }
 
-    session_id_ = ctx_.next_session_id.fetch_add(1);
-    sql_        = ctx_.backend->open_session(user_name_, session_id_);
+    session_id_                = ctx_.next_session_id.fetch_add(1);
+    const std::uint32_t serial = 1000 + session_id_ % 50000;
+    sql_ = ctx_.backend->open_session(upper(user_->name), session_id_, serial, service_);
     if (!sql_) {
         write_ora_error(w, 1034, "ORA-01034: ORACLE not available");
         return {};
@@ -124,8 +125,8 @@ std::error_code server_session::handle_auth_two(proto::reader& r, proto::writer&
     }
     authenticated_ = true;
 
-    const profile_info& p    = info_of(ctx_.opts.prof);
-    const std::string serial = std::to_string(1000 + session_id_ % 50000);
+    const profile_info& p = info_of(ctx_.opts.prof);
+
     std::vector<kv_pair> kvs;
     kvs.push_back({"AUTH_VERSION_STRING", "- Production", 0});
     kvs.push_back({"AUTH_VERSION_SQL", "24", 0});
@@ -138,7 +139,7 @@ std::error_code server_session::handle_auth_two(proto::reader& r, proto::writer&
     kvs.push_back({"AUTH_DB_ID", "1", 0});
     kvs.push_back({"AUTH_USER_ID", "100", 0});
     kvs.push_back({"AUTH_SESSION_ID", std::to_string(session_id_), 0});
-    kvs.push_back({"AUTH_SERIAL_NUM", serial, 0});
+    kvs.push_back({"AUTH_SERIAL_NUM", std::to_string(serial), 0});
     kvs.push_back({"AUTH_INSTANCE_NO", "1", 0});
     kvs.push_back({"AUTH_FAILOVER_ID", "1", 0});
     kvs.push_back({"AUTH_SERVER_PID", std::to_string(session_id_), 0});

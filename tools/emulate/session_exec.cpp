@@ -9,20 +9,11 @@ namespace oranet::emulate {
 
 namespace {
 
-bool starts_with_dml(const std::string& sql) {
-    std::size_t i = 0;
-    while (i < sql.size() && (std::isspace(static_cast<unsigned char>(sql[i])) || sql[i] == '('))
-        ++i;
-    std::string head = sql.substr(i, 6);
-    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::toupper(c); });
-    return head == "INSERT" || head == "UPDATE" || head == "DELETE" || head.rfind("MERGE", 0) == 0;
-}
-
-std::vector<bind_value> binds_of(const std::vector<value>& row) {
-    std::vector<bind_value> out;
+std::vector<wire_bind> binds_of(const std::vector<value>& row) {
+    std::vector<wire_bind> out;
     out.reserve(row.size());
     for (const auto& v : row)
-        out.push_back(bind_value{{}, v});
+        out.push_back(wire_bind{{}, v});
     return out;
 }
 
@@ -54,7 +45,7 @@ void server_session::run_cursor(std::uint32_t cursor_id, cursor& cur,
     std::uint64_t rows     = 0;
     const std::size_t runs = std::max<std::size_t>(bind_rows.size(), 1);
     for (std::size_t i = 0; i < runs; ++i) {
-        res = sql_->execute(cur.sql, bind_rows.empty() ? std::vector<bind_value>{} : binds_of(bind_rows[i]));
+        res = sql_->execute(cur.sql, bind_rows.empty() ? std::vector<wire_bind>{} : binds_of(bind_rows[i]));
         if (res.ora_code != 0) break;
         rows += res.row_count;
     }
@@ -70,11 +61,7 @@ void server_session::run_cursor(std::uint32_t cursor_id, cursor& cur,
         write_error(w, e, caps_);
         return;
     }
-    if (!res.is_query && starts_with_dml(cur.sql)) txn_open_ = true;
-    if (commit) {
-        sql_->commit();
-        txn_open_ = false;
-    }
+    if (commit) (void)sql_->commit();
     cur.is_query = res.is_query;
     cur.result   = std::move(res);
     cur.next_row = 0;

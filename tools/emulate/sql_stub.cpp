@@ -2,7 +2,6 @@
 // tests (DUAL, literals, simple tables). The engine in tools/emulate/engine
 // replaces it with Oracle semantics.
 #include "emulate/backend.hpp"
-#include "emulate/value_wire.hpp"
 
 #include <sqlite3.h>
 
@@ -96,7 +95,7 @@ public:
     explicit stub_session(sqlite3* db) : db_(db) {}
     ~stub_session() override { sqlite3_close(db_); }
 
-    exec_result execute(std::string_view sql, const std::vector<bind_value>& binds) override {
+    exec_result execute(std::string_view sql, const std::vector<wire_bind>& binds) override {
         std::string text(sql);
         while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == ';'))
             text.pop_back();
@@ -114,9 +113,11 @@ public:
             } else if (const auto* r = std::get_if<raw_bytes>(&v)) {
                 sqlite3_bind_blob(st, i + 1, r->data.data(), static_cast<int>(r->data.size()),
                                   SQLITE_TRANSIENT);
+            } else if (const auto* n = std::get_if<number>(&v)) {
+                sqlite3_bind_text(st, i + 1, n->text().data(), static_cast<int>(n->text().size()),
+                                  SQLITE_TRANSIENT);
             } else {
-                const std::string t = number_value_text(v);
-                sqlite3_bind_text(st, i + 1, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
+                sqlite3_bind_null(st, i + 1);
             }
         }
         exec_result r;
@@ -172,6 +173,7 @@ public:
 
     exec_result commit() override { return {}; }
     exec_result rollback() override { return {}; }
+    bool in_transaction() const override { return false; }
 
 private:
     sqlite3* db_;
@@ -196,7 +198,8 @@ public:
     }
     ~stub_backend() override { sqlite3_close(keep_); }
 
-    std::unique_ptr<sql_session> open_session(const std::string&, std::uint32_t) override {
+    std::unique_ptr<sql_session> open_session(const std::string&, std::uint32_t, std::uint32_t,
+                                              const std::string&) override {
         sqlite3* db = nullptr;
         if (sqlite3_open_v2(uri_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
                             nullptr) != SQLITE_OK) {

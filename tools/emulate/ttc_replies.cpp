@@ -1,7 +1,5 @@
 #include "emulate/ttc_replies.hpp"
 
-#include "emulate/value_wire.hpp"
-
 #include <oranet/proto/ttc/constants.hpp>
 
 namespace oranet::emulate {
@@ -163,9 +161,9 @@ void write_describe(proto::writer& w, const std::vector<column_meta>& cols, cons
         const bool text = col.type == ora_type::varchar || col.type == ora_type::char_ ||
                           col.type == ora_type::clob || col.type == ora_type::long_;
         w.ub2(text ? (col.form == proto::types::cs_form::nchar ? c.ncharset_id : c.charset_id) : 0);
-        w.u8(static_cast<std::uint8_t>(col.form));
-        w.ub4(col.max_size);                  // size in characters for text
-        if (c.at_least(fv::v12_2)) w.ub4(0);  // oaccolid
+        w.u8(text ? static_cast<std::uint8_t>(col.form) : 0);  // character set form: 0 for non-text
+        w.ub4(col.max_size);                                   // size in characters for text
+        if (c.at_least(fv::v12_2)) w.ub4(0);                   // oaccolid
         w.u8(col.nullable ? 1 : 0);
         w.u8(0);  // v7 length of name
         w.ub4(static_cast<std::uint32_t>(col.name.size()));
@@ -220,7 +218,7 @@ void write_row(proto::writer& w, const std::vector<column_meta>& cols, const std
         t.charset   = charset_id;
         t.precision = cols[i].precision;
         t.scale     = cols[i].scale;
-        if (!encode_cell(t, v, bytes) || bytes.empty()) {
+        if (proto::types::encode_value(t, v, bytes) || bytes.empty()) {
             w.u8(0);
             continue;
         }
