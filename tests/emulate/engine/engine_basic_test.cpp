@@ -243,3 +243,24 @@ TEST_CASE("NUMBER arithmetic is exact decimal; division by zero is ORA-01476") {
     CHECK(e.code == 1476);
     CHECK(e.message == "ORA-01476: divisor is equal to zero");
 }
+
+TEST_CASE("INSERT ... SELECT converts and checks like INSERT ... VALUES") {
+    fixture f;
+    f.run("create table src (a number, b varchar2(20))");
+    f.run("create table dst (x number(5,1), y char(3), d date)");
+    f.run("insert into src values (1.26, 'ab')");
+    f.run("insert into src values (2.34, 'cd')");
+    execute_result r;
+    REQUIRE(!f.s->execute("insert into dst (x, y, d) select a, b, date '2020-02-02' from src where a > 1", {},
+                          r));
+    CHECK(r.row_count == 2);
+    auto rows = f.rows("select x, y, d from dst order by x");
+    CHECK(num(rows[0][0]) == "1.3");
+    CHECK(std::get<std::string>(rows[0][1]) == "ab ");
+    CHECK(std::get<date_time>(rows[1][2]) == ymd(2020, 2, 2));
+    f.run("insert into src values (3, 'toolong')");
+    auto e = f.fail("insert into dst (x, y) select a, b from src");
+    CHECK(e.code == 12899);
+    CHECK(f.fail("insert into dst (x, y) select a from src").code == 947);
+    CHECK(f.fail("insert into dst (x) select a, b from src").code == 913);
+}

@@ -72,7 +72,8 @@ private:
     std::vector<int> bind_;
     std::vector<char> skip_;
     std::vector<const table_info*> scope_;
-    bool in_select_list_    = false;
+    bool in_select_list_                = false;
+    std::vector<int>* positional_types_ = nullptr;
     std::size_t exact_next_ = static_cast<std::size_t>(-1);  // a select item's start: keep all digits
     std::size_t dual_gen_   = static_cast<std::size_t>(-1);
     std::size_t gen_b_ = 0, gen_e_ = 0;
@@ -699,6 +700,8 @@ private:
         // The select list.
         auto items = split_commas(i, from);
         check_grouping(items, from, e, clause_end);
+        std::vector<int>* positional = positional_types_;  // INSERT ... SELECT: items named by position
+        positional_types_            = nullptr;
         for (std::size_t n = 0; n < items.size(); ++n) {
             auto [ib, ie] = items[n];
             if (ib == ie) raise(936, "missing expression", t_[ib].pos);
@@ -738,6 +741,10 @@ private:
             emit(ib, xe);
             exact_next_     = static_cast<std::size_t>(-1);
             in_select_list_ = false;
+            if (positional) {
+                item.name = "ORA$" + std::to_string(n + 1);
+                positional->push_back(item.type ? static_cast<int>(item.type->type) : 0);
+            }
             put("AS " + quote_ident(item.name), t_[ib].pos);
             if (!nested) out_.items.push_back(item);
         }
@@ -848,8 +855,36 @@ private:
                 cols.push_back(&c);
         }
         if (t_[i].is("SELECT") || t_[i].is("WITH") || (t_[i].is_op("(") && t_[i + 1].is("SELECT"))) {
-            // INSERT ... SELECT: values are stored as SQLite converts them (no Oracle checks).
-            emit(i, e);
+            // INSERT ... SELECT: SELECT ora_store("ORA$1", k), ... FROM (the query, items named by position)
+            std::size_t sel = t_[i].is_op("(") ? i + 1 : i;
+            std::size_t frm = find_top(sel, e, "FROM");
+            bool star       = false;
+            for (auto [ib, ie] : split_commas(sel + 1, frm))
+                star |= ie > ib && t_[ie - 1].is_op("*");
+            if (star || !t_[sel].is("SELECT")) {
+                emit(i, e);  // stored as SQLite converts them: no Oracle checks for `*` and WITH
+                return;
+            }
+            std::string outer;
+            std::vector<int> types;
+            put("SELECT * FROM (SELECT", t_[i].pos);
+            std::size_t mark = out_.sql.size();
+            put("", t_[i].pos);
+            put("FROM (", t_[i].pos);
+            positional_types_ = &types;
+            query(i, e, true);
+            positional_types_ = nullptr;
+            put("))", t_[e].pos);
+            if (types.size() < cols.size()) raise(947, "not enough values", t_[sel].pos);
+            if (types.size() > cols.size()) raise(913, "too many values", t_[sel].pos);
+            for (std::size_t n = 0; n < cols.size(); ++n) {
+                out_.targets.push_back(
+                    store_target{cols[n]->type, qualified(ti.name, cols[n]->name), types[n]});
+                outer += (n ? ", " : " ") + std::string("ora_store(") +
+                         quote_ident("ORA$" + std::to_string(n + 1)) + "," +
+                         std::to_string(out_.targets.size() - 1) + ")";
+            }
+            out_.sql.insert(mark, outer);
             return;
         }
         if (!t_[i].is("VALUES")) raise(926, "missing VALUES keyword", t_[i].pos);
