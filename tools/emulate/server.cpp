@@ -60,10 +60,15 @@ struct server::impl {
 };
 
 server::server(options opts, std::shared_ptr<spdlog::logger> log) : impl_(std::make_unique<impl>()) {
-    impl_->ctx.users   = std::make_unique<user_store>(opts.users);
-    impl_->ctx.backend = make_stub_backend(opts.db);
-    impl_->ctx.opts    = std::move(opts);
-    impl_->ctx.log     = std::move(log);
+    impl_->ctx.users = std::make_unique<user_store>(opts.users);
+    std::string error;
+    impl_->ctx.backend = make_engine_backend(opts.db, error);
+    if (!impl_->ctx.backend) {
+        if (log) log->error("emulate: {}; falling back to a bare SQLite store", error);
+        impl_->ctx.backend = make_stub_backend(opts.db);
+    }
+    impl_->ctx.opts = std::move(opts);
+    impl_->ctx.log  = std::move(log);
 }
 
 server::~server() {
