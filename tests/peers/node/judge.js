@@ -6,6 +6,8 @@
 // an assertion.
 'use strict';
 
+process.env.TZ = 'UTC';  // DATE and TIMESTAMP values map to JS Dates in the local zone
+
 const assert = require('assert');
 const { spawn } = require('child_process');
 const oracledb = require('oracledb');
@@ -98,6 +100,89 @@ async function main() {
       // the same statement again (a re-execute of the cached cursor)
       const r2 = await c.execute('select 1 from dual');
       assert.deepStrictEqual(r2.rows, [[1]]);
+      await c.close();
+    });
+
+    await check('table with scalar types: binds by position and name, NULLs, values and metadata back', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      await c.execute('create table nj_types (id number(9) not null, amount number(10,2), name varchar2(40), ' +
+        'code char(5), born date, stamp timestamp(6), bin raw(16), ratio binary_double, anynum number)');
+      let r = await c.execute('insert into nj_types values (:1, :2, :3, :4, :5, :6, :7, :8, :9)',
+        [1, 12.5, 'Ada', 'ab', new Date(Date.UTC(2024, 1, 29, 13, 45, 7)),
+          { val: new Date(Date.UTC(2024, 1, 29, 13, 45, 7, 123)), type: oracledb.DB_TYPE_TIMESTAMP },
+          Buffer.from([1, 255]), 2.5, -123456789.125]);
+      assert.strictEqual(r.rowsAffected, 1);
+      r = await c.execute('insert into nj_types (id, name, amount) values (:id, :name, :amount)',
+        { id: 2, name: null, amount: null });
+      assert.strictEqual(r.rowsAffected, 1);
+      await c.commit();
+      r = await c.execute('select id, amount, name, code, born, stamp, bin, ratio, anynum from nj_types order by id');
+      assert.deepStrictEqual(r.rows[0], [1, 12.5, 'Ada', 'ab   ', new Date(Date.UTC(2024, 1, 29, 13, 45, 7)),
+        new Date(Date.UTC(2024, 1, 29, 13, 45, 7, 123)), Buffer.from([1, 255]), 2.5, -123456789.125]);
+      assert.deepStrictEqual(r.rows[1], [2, null, null, null, null, null, null, null, null]);
+      const md = r.metaData;
+      assert.deepStrictEqual(md.map((m) => m.name),
+        ['ID', 'AMOUNT', 'NAME', 'CODE', 'BORN', 'STAMP', 'BIN', 'RATIO', 'ANYNUM']);
+      assert.strictEqual(md[0].dbType, oracledb.DB_TYPE_NUMBER);
+      assert.strictEqual(md[0].precision, 9);
+      assert.strictEqual(md[0].scale, 0);
+      assert.strictEqual(md[0].nullable, false);
+      assert.strictEqual(md[1].precision, 10);
+      assert.strictEqual(md[1].scale, 2);
+      assert.strictEqual(md[1].nullable, true);
+      assert.strictEqual(md[2].dbType, oracledb.DB_TYPE_VARCHAR);
+      assert.strictEqual(md[2].byteSize, 40);
+      assert.strictEqual(md[3].dbType, oracledb.DB_TYPE_CHAR);
+      assert.strictEqual(md[3].byteSize, 5);
+      assert.strictEqual(md[4].dbType, oracledb.DB_TYPE_DATE);
+      assert.strictEqual(md[5].dbType, oracledb.DB_TYPE_TIMESTAMP);
+      assert.strictEqual(md[5].precision, 6);
+      assert.strictEqual(md[6].dbType, oracledb.DB_TYPE_RAW);
+      assert.strictEqual(md[6].byteSize, 16);
+      assert.strictEqual(md[7].dbType, oracledb.DB_TYPE_BINARY_DOUBLE);
+      assert.strictEqual(md[8].precision, 0);
+      assert.strictEqual(md[8].scale, -127);
+      r = await c.execute('update nj_types set name = :1 where id = :2', ['Bob', 2]);
+      assert.strictEqual(r.rowsAffected, 1);
+      r = await c.execute('delete from nj_types where id > :1', [0]);
+      assert.strictEqual(r.rowsAffected, 2);
+      await c.rollback();
+      r = await c.execute('select count(*) from nj_types');
+      assert.deepStrictEqual(r.rows, [[2]]);
+      await c.close();
+    });
+
+    await check('uncommitted rows are invisible to a second connection; commit and rollback', async () => {
+      const a = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      const b = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      await a.execute('create table nj_txn (n number)');
+      await a.execute('insert into nj_txn values (1)');
+      assert.deepStrictEqual((await b.execute('select count(*) from nj_txn')).rows, [[0]]);
+      await a.commit();
+      assert.deepStrictEqual((await b.execute('select count(*) from nj_txn')).rows, [[1]]);
+      await a.execute('insert into nj_txn values (2)');
+      await a.rollback();
+      assert.deepStrictEqual((await b.execute('select count(*) from nj_txn')).rows, [[1]]);
+      await a.close();
+      await b.close();
+    });
+
+    await check('a syntax error and a missing table give their ORA codes', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      await assert.rejects(c.execute('select * from no_such_table'), (e) => {
+        assert.strictEqual(e.errorNum, 942);
+        assert.match(e.message, /^ORA-00942: table or view does not exist/);
+        return true;
+      });
+      await assert.rejects(c.execute('selec 1 from dual'), (e) => e.errorNum === 900);
+      assert.deepStrictEqual((await c.execute('select 2 from dual')).rows, [[2]]);
+      await c.close();
+    });
+
+    await check('many rows across fetch round trips', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      const r = await c.execute('select level from dual connect by level <= 50', [], { fetchArraySize: 7 });
+      assert.deepStrictEqual(r.rows.map((x) => x[0]), Array.from({ length: 50 }, (_, i) => i + 1));
       await c.close();
     });
   } finally {

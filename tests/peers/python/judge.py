@@ -9,6 +9,8 @@ values python-oracledb reports, and stops the emulator. A failure is an
 emulator bug (or a misunderstanding of ours), never a reason to relax an
 assertion.
 """
+import datetime
+import decimal
 import re
 import subprocess
 import sys
@@ -105,6 +107,88 @@ def main():
                 (name, dbtype, *_rest), = cur.description
                 assert name == "1", name
                 assert dbtype is oracledb.DB_TYPE_NUMBER, dbtype
+            c.close()
+
+        @check("table with scalar types: binds by position and name, NULLs, values and metadata back")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            cur.execute("create table pj_types (id number(9) not null, amount number(10,2), name varchar2(40), "
+                        "code char(5), born date, stamp timestamp(6), bin raw(16), ratio binary_double, anynum number)")
+            # python-oracledb binds datetime as DATE (7 bytes, no fraction) unless told otherwise
+            cur.setinputsizes(None, None, None, None, None, oracledb.DB_TYPE_TIMESTAMP, None, None, None)
+            cur.execute("insert into pj_types values (:1, :2, :3, :4, :5, :6, :7, :8, :9)",
+                        [1, decimal.Decimal("12.50"), "Ada", "ab", datetime.datetime(2024, 2, 29, 13, 45, 7),
+                         datetime.datetime(2024, 2, 29, 13, 45, 7, 123456), b"\x01\xff", 2.5,
+                         decimal.Decimal("-123456789.123456789")])
+            assert cur.rowcount == 1, cur.rowcount
+            cur.execute("insert into pj_types (id, name, amount) values (:id, :name, :amount)",
+                        id=2, name=None, amount=None)
+            assert cur.rowcount == 1, cur.rowcount
+            c.commit()
+            cur.execute("select id, amount, name, code, born, stamp, bin, ratio, anynum from pj_types order by id")
+            rows = cur.fetchall()
+            assert rows[0] == (1, 12.5, "Ada", "ab   ", datetime.datetime(2024, 2, 29, 13, 45, 7),
+                               datetime.datetime(2024, 2, 29, 13, 45, 7, 123456), b"\x01\xff", 2.5,
+                               -123456789.12345679), rows[0]
+            assert rows[1] == (2, None, None, None, None, None, None, None, None), rows[1]
+            d = cur.description
+            assert [x[0] for x in d] == ["ID", "AMOUNT", "NAME", "CODE", "BORN", "STAMP", "BIN", "RATIO", "ANYNUM"], d
+            assert d[0][1] is oracledb.DB_TYPE_NUMBER and d[0][4:7] == (9, 0, False), d[0]
+            assert d[1][4:7] == (10, 2, True), d[1]
+            assert d[2][1] is oracledb.DB_TYPE_VARCHAR and d[2][3] == 40, d[2]
+            assert d[3][1] is oracledb.DB_TYPE_CHAR and d[3][3] == 5, d[3]
+            assert d[4][1] is oracledb.DB_TYPE_DATE, d[4]
+            assert d[5][1] is oracledb.DB_TYPE_TIMESTAMP and d[5][5] == 6, d[5]
+            assert d[6][1] is oracledb.DB_TYPE_RAW and d[6][3] == 16, d[6]
+            assert d[7][1] is oracledb.DB_TYPE_BINARY_DOUBLE, d[7]
+            assert d[8][4:6] == (0, -127), d[8]
+            cur.execute("update pj_types set name = :1 where id = :2", ["Bob", 2])
+            assert cur.rowcount == 1
+            cur.execute("delete from pj_types where id > :1", [0])
+            assert cur.rowcount == 2
+            c.rollback()
+            cur.execute("select count(*) from pj_types")
+            assert cur.fetchone() == (2,)
+            c.close()
+
+        @check("uncommitted rows are invisible to a second connection; commit and rollback")
+        def _():
+            a = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            b = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            ca, cb = a.cursor(), b.cursor()
+            ca.execute("create table pj_txn (n number)")
+            ca.execute("insert into pj_txn values (1)")
+            cb.execute("select count(*) from pj_txn")
+            assert cb.fetchone() == (0,)
+            a.commit()
+            cb.execute("select count(*) from pj_txn")
+            assert cb.fetchone() == (1,)
+            ca.execute("insert into pj_txn values (2)")
+            a.rollback()
+            cb.execute("select count(*) from pj_txn")
+            assert cb.fetchone() == (1,)
+            a.close()
+            b.close()
+
+        @check("a syntax error and a missing table give their ORA codes")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            err = expect_error(lambda: cur.execute("select * from no_such_table"), "ORA-00942")
+            assert err.message == "ORA-00942: table or view does not exist", err.message
+            expect_error(lambda: cur.execute("selec 1 from dual"), "ORA-00900")
+            cur.execute("select 2 from dual")
+            assert cur.fetchall() == [(2,)]
+            c.close()
+
+        @check("many rows across fetch round trips")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            cur.arraysize = 7
+            cur.execute("select level from dual connect by level <= 50")
+            assert [r[0] for r in cur.fetchall()] == list(range(1, 51))
             c.close()
     finally:
         child.terminate()
