@@ -90,12 +90,10 @@ void read_reply_value(reader& r, column_value& v, const value_shape& s, value_co
         v.object.version      = r.ub2("version");
         const std::uint32_t n = r.ub4("image_length");
         v.object.flags        = r.ub2("flags");
-        if (n > 0) {
-            read_plain(r, v);
-            v.state = value_state::present;
-        } else {
+        if (n > 0)
+            read_plain(r, v);  // an empty image is NULL too
+        else
             v.state = value_state::null;
-        }
         return;
     }
     read_plain(r, v);
@@ -218,7 +216,7 @@ void write_bind_value(writer& w, const column_value& v, const value_shape& s) {
         return;
     }
     if (is_lob(t)) {
-        if (!present) {
+        if (!present || v.data.empty()) {  // no locator: NULL
             w.u8(0);
             return;
         }

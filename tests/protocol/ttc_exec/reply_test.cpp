@@ -535,3 +535,35 @@ TEST_CASE("reply: a stream split at random points decodes the same (retry at the
         CHECK(kinds.back() == 10);
     }
 }
+
+TEST_CASE("reply: values that only look present re-encode consistently (fuzz findings)") {
+    // Found by fuzz_ttc_reply: an object column with a non-zero image length
+    // but a NULL image is NULL; its encoding must decode to the same bytes.
+    const caps c                         = caps_for(field_version::v23_1, false, false);
+    const std::vector<value_shape> binds = {{ora_type_num::object, 1, 100, false}};
+    reply_context ctx;
+    ctx.c         = &c;
+    ctx.in_fetch  = false;
+    ctx.out_binds = binds;
+    writer w;
+    w.u8(7);
+    w.u8(0);   // toid
+    w.u8(0);   // oid
+    w.u8(0);   // snapshot
+    w.u8(0);   // version
+    w.ub4(5);  // image length: non-zero
+    w.u8(0);   // flags
+    w.u8(0);   // the image: NULL
+    w.u8(0);   // actual length
+    reader r(w.data());
+    reply_item item;
+    REQUIRE(decode_reply_item(r, ctx, item).ok());
+    const auto& v = std::get<row_data>(item).columns.at(0);
+    CHECK(v.is_null());
+    const auto once = encoded(item, ctx);
+    reader again(once);
+    reply_item copy;
+    REQUIRE(decode_reply_item(again, ctx, copy).ok());
+    CHECK(again.remaining() == 0);
+    CHECK(to_hex(encoded(copy, ctx)) == to_hex(once));
+}

@@ -319,3 +319,28 @@ TEST_CASE("requests: re-execute with binds, and with fetch") {
     CHECK(gq.with_fetch);
     CHECK(gq.num_iters == 100);
 }
+
+TEST_CASE("requests: a LOB bind without a locator is sent as NULL (fuzz finding)") {
+    // Found by fuzz_ttc_execute_request: a present CLOB bind with an empty
+    // locator used to encode as two bytes that decode as a one-byte NULL.
+    const caps c = caps_for(field_version::v19_1);
+    bind_metadata lob;
+    lob.ora_type                           = ora_type_num::clob;
+    const std::vector<bind_metadata> binds = {lob};
+    reexecute_request m;
+    m.cursor_id = 3;
+    m.num_iters = 1;
+    column_value v;
+    v.state     = value_state::present;
+    m.bind_rows = {{v}};
+    writer w;
+    encode(w, m, binds, false, c);
+    CHECK(to_hex(w.data()) ==
+          "030400010301010000"
+          "0700");
+    reader r(w.data());
+    reexecute_request got;
+    REQUIRE(!decode(r, got, binds, false, c));
+    REQUIRE(got.bind_rows.size() == 1);
+    CHECK(got.bind_rows[0][0].is_null());
+}
