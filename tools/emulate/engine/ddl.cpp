@@ -230,7 +230,7 @@ void create_table(session_state& s, const std::vector<token>& t, std::size_t i) 
         if (t[i].is_op(",")) ++i;
     }
     if (info.columns.empty()) raise(904, "invalid identifier", t[close].pos);
-    for (std::size_t j = close + 1; j + 1 < t.size(); ++j)
+    for (std::size_t j = close + 1; t[j].kind != tok::end; ++j)
         if (!t[j].is("PURGE")) unimplemented(t[j].pos);  // storage clauses etc.
     // Constraint columns that are not columns.
     for (const auto& c : info.constraints)

@@ -332,7 +332,7 @@ sql_error session::execute(std::string_view sql, const bind_values& binds, execu
     sqlite3_stmt* st = nullptr;
     try {
         auto t = tokenize(sql);
-        if (t.size() == 1) raise(900, "invalid SQL statement", 0);
+        if (t[0].kind == tok::end) raise(900, "invalid SQL statement", 0);
         out.kind = kind_of(t);
         if (out.kind == statement_kind::plsql) unimplemented(t[0].pos);
         for (const auto& k : t)

@@ -139,7 +139,8 @@ std::vector<token> tokenize(std::string_view s) {
     token e;
     e.kind = tok::end;
     e.pos  = char_pos(s, s.size());
-    out.push_back(e);
+    for (int k = 0; k < 8; ++k)
+        out.push_back(e);  // lookahead past the end stays on end tokens
     return out;
 }
 

@@ -21,7 +21,8 @@ struct token {
     [[nodiscard]] bool is_op(std::string_view o) const { return kind == tok::op && text == o; }
 };
 
-// Splits SQL into tokens (comments dropped), ending with a tok::end token.
+// Splits SQL into tokens (comments dropped), followed by 8 tok::end tokens
+// (so that lookahead never leaves the vector).
 // Throws ora_exception ORA-01756 for an unterminated quoted string.
 [[nodiscard]] std::vector<token> tokenize(std::string_view sql);
 

@@ -49,7 +49,9 @@ public:
 
     translation run() {
         const token& first = t_[0];
-        std::size_t end    = t_.size() - 1;
+        std::size_t end    = 0;
+        while (t_[end].kind != tok::end)
+            ++end;
         if (first.is("SELECT") || first.is("WITH")) {
             out_.verb = 'S';
             query(0, end);
