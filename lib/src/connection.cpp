@@ -113,9 +113,23 @@ void fill_from_server(const proto::session::client_session& s, std::error_code e
 
 }  // namespace
 
+namespace {
+
+// Characters that would change the descriptor's structure become '?'.
+std::string descriptor_safe(std::string s) {
+    for (auto& c : s)
+        if (c == '(' || c == ')' || c == '=' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '?';
+    return s;
+}
+
+}  // namespace
+
 std::string make_connect_data(const std::string& host, std::uint16_t port, const std::string& service,
-                              const std::string& program, const std::string& machine,
-                              const std::string& os_user) {
+                              const std::string& program_in, const std::string& machine_in,
+                              const std::string& os_user_in) {
+    const std::string program = descriptor_safe(program_in);
+    const std::string machine = descriptor_safe(machine_in);
+    const std::string os_user = descriptor_safe(os_user_in);
     return "(DESCRIPTION=(ADDRESS=(PROTOCOL=tcp)(HOST=" + host + ")(PORT=" + std::to_string(port) +
            "))(CONNECT_DATA=(SERVICE_NAME=" + service + ")(CID=(PROGRAM=" + program + ")(HOST=" + machine +
            ")(USER=" + os_user + "))))";

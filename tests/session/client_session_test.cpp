@@ -6,6 +6,8 @@
 
 #include <oranet/proto/ttc/simple_calls.hpp>
 
+#include <cstring>
+
 using namespace oranet;
 using namespace oranet::test;
 using proto::session::action;
@@ -267,4 +269,83 @@ TEST_CASE("session: a REFUSE ends the connect with the listener's ORA number") {
     CHECK(a.kind == action_kind::done);
     CHECK(a.ec == ora_error(12514));
     CHECK(s.refuse_text() == ref.data);
+}
+
+namespace {
+
+// A handler as a cursor has one: it keeps the reply tracker and the rows.
+class row_collector final : public proto::session::reply_handler {
+public:
+    explicit row_collector(const ttc::caps& c) : tracker_(c) {}
+    [[nodiscard]] ttc::reply_context context() const override { return tracker_.context(); }
+    [[nodiscard]] std::error_code on_item(ttc::reply_item& item) override {
+        tracker_.apply(item);
+        if (const auto* r = std::get_if<ttc::row_data>(&item)) rows.push_back(*r);
+        if (std::holds_alternative<ttc::describe_info>(item)) ++describes;
+        return {};
+    }
+    std::vector<ttc::row_data> rows;
+    int describes = 0;
+
+private:
+    ttc::reply_tracker tracker_;
+};
+
+}  // namespace
+
+TEST_CASE("session: a query's describe and rows reach the handler; ORA-01403 ends the fetch") {
+    for (std::uint16_t version : {std::uint16_t{318}, std::uint16_t{319}}) {
+        DYNAMIC_SECTION("TNS " << version) {
+            fake_server srv;
+            srv.tns_version = version;
+            client_session s;
+            REQUIRE_FALSE(drive(s, s.start_connect(sample_connect_request()), srv).last.ec);
+            srv.on_call = [&](const std::vector<std::uint8_t>&) {
+                ttc::describe_info d;
+                ttc::column_info c;
+                c.ora_type    = 1;
+                c.cs_form     = 1;
+                c.charset_id  = 873;
+                c.buffer_size = 4000;
+                c.max_size    = 4000;
+                c.name        = "NAME";
+                d.columns.push_back(c);
+                ttc::reply_context ctx;
+                ctx.c = &srv.srv;
+                proto::writer w;
+                ttc::encode_reply_item(w, ttc::reply_item{d}, ctx);
+                ctx.describe = &d;
+                for (const char* text : {"alpha", "beta"}) {
+                    ttc::row_data row;
+                    ttc::column_value v;
+                    v.state = ttc::value_state::present;
+                    v.data.assign(text, text + std::strlen(text));
+                    row.columns.push_back(v);
+                    ttc::encode_reply_item(w, ttc::reply_item{ttc::row_header{}}, ctx);
+                    ttc::encode_reply_item(w, ttc::reply_item{row}, ctx);
+                }
+                srv.end_items(w, 1403, "ORA-01403: no data found\n");
+                return w.take();
+            };
+            const auto ping = ping_bytes(s);  // any call bytes do: the script answers with rows
+            row_collector h(s.caps());
+            proto::session::call_request call;
+            call.ttc                  = ping;
+            call.handler              = &h;
+            call.no_data_found_is_end = true;
+            const auto r              = drive(s, s.start_call(call), srv, -1, inject::none, 5);
+            CHECK(r.last.ec == std::error_code{});
+            CHECK(h.describes == 1);
+            REQUIRE(h.rows.size() == 2);
+            CHECK(std::string(h.rows[1].columns[0].data.begin(), h.rows[1].columns[0].data.end()) == "beta");
+            CHECK(s.last_error().error_number == 1403);
+
+            // Without no_data_found_is_end the same reply is an error (a PL/SQL NO_DATA_FOUND).
+            row_collector h2(s.caps());
+            call.handler              = &h2;
+            call.no_data_found_is_end = false;
+            CHECK(drive(s, s.start_call(call), srv).last.ec == ora_error(1403));
+            CHECK(s.is_ready());
+        }
+    }
 }
