@@ -1,13 +1,9 @@
 // The wire side of `oranet emulate`: command line, connect data, the
-// listener part of the session machine (REFUSE / RESEND / ACCEPT) and the
-// O5Logon server role cross-checked against auth/'s client role.
+// listener part of the session machine (REFUSE / RESEND / ACCEPT).
 #include "emulate/connect_data.hpp"
-#include "emulate/o5logon_server.hpp"
 #include "emulate/options.hpp"
 #include "emulate/server_context.hpp"
 #include "emulate/server_session.hpp"
-
-#include <oranet/auth/client.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -178,40 +174,4 @@ TEST_CASE("emulate listener: connect data in a separate DATA packet gets RESEND 
     const auto accept = s.take_output();
     REQUIRE(accept.size() > 8);
     CHECK(accept[4] == 2);
-}
-
-TEST_CASE("emulate O5Logon server role against auth/'s client role") {
-    struct variant {
-        verifier_kind kind;
-        bool pbkdf2_for_11g;
-    };
-    for (auto v : {variant{verifier_kind::v12c, false}, variant{verifier_kind::v11g, false},
-                   variant{verifier_kind::v11g, true}}) {
-        o5logon_challenge ch;
-        REQUIRE(make_challenge(v.kind, "s3cret", ch));
-        oranet::auth::phase_one_params p1;
-        p1.sesskey       = ch.encoded_server_key;
-        p1.vfr_data      = to_hex_upper(ch.vfr_data);
-        p1.verifier_type = v.kind == verifier_kind::v12c ? 0x4815 : 0xb152;
-        p1.csk_salt      = to_hex_upper(ch.csk_salt);
-        p1.vgen_count    = std::to_string(ch.vgen_count);
-        p1.sder_count    = std::to_string(ch.sder_count);
-        oranet::auth::client_options co;
-        co.pbkdf2_combo_for_11g = v.pbkdf2_for_11g;
-        oranet::auth::o5logon_client client(co);
-        oranet::auth::phase_two_request req;
-        REQUIRE_FALSE(client.respond(p1, "s3cret", std::string_view("n3w"), req));
-        const auto combo = combo_key(ch, req.sesskey);
-        REQUIRE(combo);
-        CHECK(decrypt_password(*combo, req.password) == std::string("s3cret"));
-        CHECK(decrypt_password(*combo, req.newpassword) == std::string("n3w"));
-        CHECK_FALSE(client.verify_server(server_response(*combo)));
-
-        // A wrong password decrypts to something else.
-        oranet::auth::o5logon_client other(co);
-        oranet::auth::phase_two_request bad;
-        REQUIRE_FALSE(other.respond(p1, "wrong", std::nullopt, bad));
-        const auto combo2 = combo_key(ch, bad.sesskey);
-        if (combo2) CHECK(decrypt_password(*combo2, bad.password) != std::string("s3cret"));
-    }
 }

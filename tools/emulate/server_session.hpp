@@ -6,10 +6,10 @@
 #pragma once
 
 #include "emulate/backend.hpp"
-#include "emulate/o5logon_server.hpp"
 #include "emulate/requests.hpp"
 #include "emulate/server_context.hpp"
 
+#include <oranet/auth/server.hpp>
 #include <oranet/proto/reader.hpp>
 #include <oranet/proto/ttc/caps.hpp>
 #include <oranet/proto/writer.hpp>
@@ -99,7 +99,7 @@ private:
     bool authenticated_ = false;
     std::optional<user_spec> user_;
     std::string user_name_;
-    o5logon_challenge challenge_;
+    std::unique_ptr<auth::o5logon_server> o5logon_;  // between auth phase one and two
     std::uint32_t session_id_ = 0;
     std::unique_ptr<sql_session> sql_;
     std::map<std::uint32_t, cursor> cursors_;

@@ -61,21 +61,34 @@ std::error_code server_session::handle_auth_one(proto::reader& r, proto::writer&
     if (auto ec = decode_auth(r, caps_, req)) return ec;
     user_name_ = upper(req.user);
     user_      = ctx_.users->find(req.user);
-    // An unknown user gets a challenge all the same and fails in phase two,
-    // so that the reply does not tell which user names exist.
-    const verifier_kind kind = user_ ? user_->verifier : verifier_kind::v12c;
-    if (!make_challenge(kind, user_ ? user_->password : std::string("\x01 no such user"), challenge_)) {
+    // An unknown user gets a challenge all the same (for a random password)
+    // and fails in phase two, so that the reply does not tell which user
+    // names exist.
+    const auto type      = user_ && user_->verifier == verifier_kind::v11g ? auth::verifier_type::v11g_1
+                                                                           : auth::verifier_type::v12c;
+    std::string password = user_ ? user_->password : std::string{};
+    if (!user_) {
+        std::uint8_t noise[16];
+        (void)auth::system_random()(noise);
+        password.assign(reinterpret_cast<const char*>(noise), sizeof noise);
+    }
+    auth::stored_verifier verifier;
+    auth::phase_one_params p1;
+    if (auth::make_verifier(type, password, auth::system_random(), verifier)) {
+        write_ora_error(w, 1017, "ORA-01017: invalid username/password; logon denied");
+        return {};
+    }
+    o5logon_ = std::make_unique<auth::o5logon_server>(verifier);
+    if (o5logon_->challenge(p1)) {
         write_ora_error(w, 1017, "ORA-01017: invalid username/password; logon denied");
         return {};
     }
     std::vector<kv_pair> kvs;
-    kvs.push_back({"AUTH_SESSKEY", challenge_.encoded_server_key, 0});
-    kvs.push_back({"AUTH_VFR_DATA", to_hex_upper(challenge_.vfr_data),
-                   kind == verifier_kind::v12c ? proto::ttc::verifier_12c : proto::ttc::verifier_11g_1});
-    kvs.push_back({"AUTH_PBKDF2_CSK_SALT", to_hex_upper(challenge_.csk_salt), 0});
-    if (kind == verifier_kind::v12c)
-        kvs.push_back({"AUTH_PBKDF2_VGEN_COUNT", std::to_string(challenge_.vgen_count), 0});
-    kvs.push_back({"AUTH_PBKDF2_SDER_COUNT", std::to_string(challenge_.sder_count), 0});
+    kvs.push_back({"AUTH_SESSKEY", p1.sesskey, 0});
+    kvs.push_back({"AUTH_VFR_DATA", p1.vfr_data, p1.verifier_type});
+    if (!p1.csk_salt.empty()) kvs.push_back({"AUTH_PBKDF2_CSK_SALT", p1.csk_salt, 0});
+    if (!p1.vgen_count.empty()) kvs.push_back({"AUTH_PBKDF2_VGEN_COUNT", p1.vgen_count, 0});
+    if (!p1.sder_count.empty()) kvs.push_back({"AUTH_PBKDF2_SDER_COUNT", p1.sder_count, 0});
     kvs.push_back({"AUTH_GLOBALLY_UNIQUE_DBID", "4F52414E4554454D554C41544F523031", 0});
     write_auth_parameters(w, kvs);
     error_block e;
@@ -91,22 +104,28 @@ std::error_code server_session::handle_auth_two(proto::reader& r, proto::writer&
         write_ora_error(w, 1017, "ORA-01017: invalid username/password; logon denied");
         return std::error_code{};
     };
-    const std::string* sesskey  = req.find("AUTH_SESSKEY");
-    const std::string* password = req.find("AUTH_PASSWORD");
-    if (!user_ || sesskey == nullptr || password == nullptr) return deny();
-    const auto combo = combo_key(challenge_, *sesskey);
-    if (!combo) return deny();
-    const auto clear = decrypt_password(*combo, *password);
-    if (!clear || *clear != user_->password) return deny();
+    if (!user_ || !o5logon_) return deny();
+    auth::phase_two_request p2;
+    auto value_of = [&](std::string_view key) {
+        const std::string* v = req.find(key);
+        return v != nullptr ? *v : std::string{};
+    };
+    p2.sesskey     = value_of("AUTH_SESSKEY");
+    p2.password    = value_of("AUTH_PASSWORD");
+    p2.newpassword = value_of("AUTH_NEWPASSWORD");
+    p2.speedy_key  = value_of("AUTH_PBKDF2_SPEEDY_KEY");
+    auth::server_verdict verdict;
+    if (o5logon_->check(p2, verdict)) return deny();
+    o5logon_.reset();
     if (user_->expired) {
-        const std::string* newpw = req.find("AUTH_NEWPASSWORD");
-        const auto new_clear     = newpw ? decrypt_password(*combo, *newpw) : std::nullopt;
-        if (!new_clear || new_clear->empty()) {
+        if (!verdict.password_change || verdict.new_password.size() == 0) {
             log_info("login of " + user_name_ + ": password expired (ORA-28001)");
             write_ora_error(w, 28001, "ORA-28001: the password has expired");
             return {};
         }
-        ctx_.users->change_password(user_->name, *new_clear);
+        ctx_.users->change_password(user_->name,
+                                    std::string(reinterpret_cast<const char*>(verdict.new_password.data()),
+                                                verdict.new_password.size()));
         log_info("password of " + user_name_ + " changed at login");
     }
 
@@ -157,7 +176,7 @@ std::error_code server_session::handle_auth_two(proto::reader& r, proto::writer&
                    : ctx_.opts.charset_id == 178 ? "WE8MSWIN1252"
                                                  : "WE8ISO8859P1",
                    0});
-    kvs.push_back({"AUTH_SVR_RESPONSE", server_response(*combo), 0});
+    kvs.push_back({"AUTH_SVR_RESPONSE", verdict.svr_response, 0});
     write_auth_parameters(w, kvs);
     error_block e;
     write_error(w, e, caps_);
