@@ -76,31 +76,6 @@ const std::string* auth_request::find(std::string_view key) const {
     return nullptr;
 }
 
-std::error_code decode_data_types(proto::reader& r, bool tz_ex_offered, data_types_request& out) {
-    out.charset_id        = r.u16le();
-    out.ncharset_id       = r.u16le();
-    out.encoding_flags    = r.u8();
-    const std::size_t ncc = r.u8();
-    const auto cc         = r.bytes(ncc);
-    out.compile_caps.assign(cc.begin(), cc.end());
-    const std::size_t nrc = r.u8();
-    const auto rc         = r.bytes(nrc);
-    out.runtime_caps.assign(rc.begin(), rc.end());
-    if (tz_ex_offered && out.runtime_caps.size() > proto::ttc::rcap::tz &&
-        (out.runtime_caps[proto::ttc::rcap::tz] & proto::ttc::rcap::tz_ex) != 0) {
-        r.skip(11);  // the client's time zone
-    }
-    while (r.ok()) {
-        const std::uint16_t type = r.u16be();
-        if (type == 0) break;
-        const std::uint16_t conv = r.u16be();
-        r.u16be();  // representation
-        r.u16be();  // zero
-        out.types.emplace_back(type, conv);
-    }
-    return result_of(r);
-}
-
 std::error_code decode_auth(proto::reader& r, const proto::ttc::caps& c, auth_request& out) {
     const std::uint8_t has_user  = r.u8();
     const std::uint32_t user_len = r.ub4();

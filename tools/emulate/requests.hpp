@@ -1,5 +1,5 @@
 // The client's TTC requests as the emulator reads them (server role):
-// data types negotiation, auth phases one and two, execute, re-execute,
+// auth phases one and two, execute, re-execute,
 // fetch and the piggybacks clients put before a call. Layouts follow the
 // writers of python-oracledb 1.2.1 and node-oracledb 26; where the two
 // differ only in a UB2-vs-UB4 choice the wire bytes are the same.
@@ -17,19 +17,6 @@
 #include <vector>
 
 namespace oranet::emulate {
-
-struct data_types_request {
-    std::uint16_t charset_id    = 0;
-    std::uint16_t ncharset_id   = 0;
-    std::uint8_t encoding_flags = 0;
-    std::vector<std::uint8_t> compile_caps;
-    std::vector<std::uint8_t> runtime_caps;
-    std::vector<std::pair<std::uint16_t, std::uint16_t>> types;  // (type, conversion type)
-};
-// After the message type byte. `tz_ex_offered`: the server's runtime caps
-// offered TZ_EX, so a client that keeps it sends 11 time zone bytes.
-[[nodiscard]] std::error_code decode_data_types(proto::reader& r, bool tz_ex_offered,
-                                                data_types_request& out);
 
 struct auth_request {
     std::string user;

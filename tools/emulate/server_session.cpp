@@ -4,7 +4,10 @@
 #include "emulate/profile.hpp"
 #include "emulate/ttc_replies.hpp"
 
+#include <oranet/proto/ttc/ano.hpp>
 #include <oranet/proto/ttc/constants.hpp>
+#include <oranet/proto/ttc/data_types.hpp>
+#include <oranet/proto/ttc/protocol_negotiation.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -225,7 +228,6 @@ void server_session::on_connect_data(std::string_view data) {
     caps_.ncharset_id       = proto::ttc::charset_al16utf16;
     caps_.compile_caps      = server_compile_caps(p.field_version);
     caps_.runtime_caps      = server_runtime_caps(p);
-    tz_ex_offered_          = p.tz_ex;
     log_info("accepted: service " + service_ + ", TNS version " + std::to_string(version_) + ", SDU " +
              std::to_string(sdu_));
 }
@@ -257,42 +259,29 @@ void server_session::process_request() {
 }
 
 std::error_code server_session::handle_request(proto::reader& r, proto::writer& w) {
-    // Native network services (ANO) come first from python 1.2.1.
-    if (r.remaining() >= 4 && get_u32(r.rest(), 0) == 0xdeadbeef) {
-        write_ano_reply(w);
+    // Native network services (ANO) come first from python 1.2.1 (PEER-NOTES 3).
+    if (ttc::is_ano(r.rest())) {
+        ttc::ano_message request;
+        if (auto ec = ttc::decode(r, request)) return ec;
+        ttc::encode(w, ttc::make_ano_no_services_reply(request));
         return {};
     }
-    const std::uint8_t first = r.u8();
-    if (!r.ok()) return r.error();
+    if (r.remaining() == 0) return client_errc::truncated;
+    const std::uint8_t first = r.peek();
     if (first == static_cast<std::uint8_t>(ttc::message_type::protocol)) {
-        r.u8();  // version
-        while (r.ok() && r.u8() != 0) {
-        }  // versions array
-        while (r.ok() && r.u8() != 0) {
-        }  // driver name
-        if (!r.ok()) return r.error();
-        write_protocol_reply(w, caps_);
+        ttc::protocol_request request;
+        if (auto ec = ttc::decode(r, request)) return ec;
+        ttc::encode(w, ttc::make_protocol_reply(caps_, "x86_64/Linux 2.4.xx"));
         return {};
     }
     if (first == static_cast<std::uint8_t>(ttc::message_type::data_types)) {
-        data_types_request dt;
-        if (auto ec = decode_data_types(r, tz_ex_offered_, dt)) return ec;
-        const std::uint8_t client_fv = dt.compile_caps.size() > ttc::ccap::field_version
-                                           ? dt.compile_caps[ttc::ccap::field_version]
-                                           : fv::v11_2;
-        caps_.ttc_field_version      = std::min(caps_.ttc_field_version, client_fv);
-        caps_.encoding_flags         = dt.encoding_flags;
-        caps_.supports_tz_ex         = tz_ex_offered_ && dt.runtime_caps.size() > ttc::rcap::tz &&
-                               (dt.runtime_caps[ttc::rcap::tz] & ttc::rcap::tz_ex) != 0;
-        caps_.supports_oac_type = false;
-        caps_.supports_oer_type = false;
-        for (const auto& [type, conv] : dt.types) {
-            if (type == 646) caps_.supports_oac_type = true;
-            if (type == 652) caps_.supports_oer_type = true;
-        }
-        write_data_types_reply(w, dt.types, caps_.supports_tz_ex);
+        ttc::data_types_request request;
+        if (auto ec = ttc::decode(r, request)) return ec;
+        ttc::apply(caps_, request);  // field version, TZ_EX, CONV_LENGTH, types 646/652 (PEER-NOTES 1, 2, 5)
+        ttc::encode(w, ttc::make_data_types_reply(request, caps_), caps_);
         return {};
     }
+    r.u8();
     // Calls: piggybacks, then one function.
     std::uint8_t type = first;
     for (;;) {

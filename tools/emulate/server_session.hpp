@@ -95,7 +95,6 @@ private:
     std::string service_;
 
     proto::ttc::caps caps_;
-    bool tz_ex_offered_ = false;
     bool authenticated_ = false;
     std::optional<user_spec> user_;
     std::string user_name_;

@@ -7,63 +7,6 @@ namespace oranet::emulate {
 namespace fv = proto::ttc::field_version;
 using proto::types::ora_type;
 
-void write_ano_reply(proto::writer& w) {
-    w.u32be(0xdeadbeef);  // network magic
-    w.u16be(13);          // length of the whole ANO packet: the header only
-    w.u32be(0);           // version
-    w.u16be(0);           // number of services
-    w.u8(0);              // error flags
-}
-
-void write_protocol_reply(proto::writer& w, const proto::ttc::caps& server) {
-    w.u8(static_cast<std::uint8_t>(proto::ttc::message_type::protocol));
-    w.u8(6);  // protocol version 8.1 and later
-    w.u8(0);  // end of the version array
-    w.bytes(std::string_view("x86_64/Linux 2.4.xx"));
-    w.u8(0);
-    w.u16le(server.charset_id);
-    w.u8(server.server_flags);
-    w.u16le(0);  // no elements
-    // The FDO block: clients read the national character set at index
-    // 6 + fdo[5] + fdo[6], plus 3 and 4 (big-endian); the database
-    // character set sits just before it.
-    std::vector<std::uint8_t> fdo(16, 0);
-    fdo[5]  = 0;
-    fdo[6]  = 0;
-    fdo[7]  = static_cast<std::uint8_t>(server.charset_id >> 8);
-    fdo[8]  = static_cast<std::uint8_t>(server.charset_id);
-    fdo[9]  = static_cast<std::uint8_t>(server.ncharset_id >> 8);
-    fdo[10] = static_cast<std::uint8_t>(server.ncharset_id);
-    w.u16be(static_cast<std::uint16_t>(fdo.size()));
-    w.bytes(fdo);
-    w.u8(static_cast<std::uint8_t>(server.compile_caps.size()));
-    w.bytes(server.compile_caps);
-    w.u8(static_cast<std::uint8_t>(server.runtime_caps.size()));
-    w.bytes(server.runtime_caps);
-}
-
-void write_data_types_reply(proto::writer& w,
-                            const std::vector<std::pair<std::uint16_t, std::uint16_t>>& types, bool tz_ex) {
-    w.u8(static_cast<std::uint8_t>(proto::ttc::message_type::data_types));
-    if (tz_ex) {
-        // DBTIMEZONE as an interval: +00:00 (hours and minutes biased by 60).
-        w.u32be(0x80000000);
-        w.u8(60);
-        w.u8(60);
-        w.u8(0x80);
-        w.u32be(0);
-    }
-    for (const auto& [type, conv] : types) {
-        w.u16be(type);
-        w.u16be(conv);
-        if (conv != 0) {
-            w.u16be(1);  // universal representation
-            w.u16be(0);
-        }
-    }
-    w.u16be(0);
-}
-
 void write_auth_parameters(proto::writer& w, const std::vector<kv_pair>& kvs) {
     w.u8(static_cast<std::uint8_t>(proto::ttc::message_type::parameter));
     w.ub2(static_cast<std::uint16_t>(kvs.size()));

@@ -1,6 +1,6 @@
-// The server's TTC replies, as the emulator writes them: protocol and data
-// types negotiation, the native network services (ANO) answer, PARAMETER
-// key/value lists, ERROR, STATUS, describe info and rows. Each layout branch
+// The server's TTC replies, as the emulator writes them: PARAMETER key/value
+// lists, ERROR, STATUS, describe info and rows (the negotiation replies come
+// from protocol/'s server-role codecs). Each layout branch
 // names the client fact it serves (PEER-NOTES, python-oracledb 1.2.1 and
 // node-oracledb 26 readers).
 #pragma once
@@ -16,19 +16,6 @@
 #include <vector>
 
 namespace oranet::emulate {
-
-// ANO (native network services) reply with no services: the magic, the
-// header and an empty service list (python 1.2.1 checks the magic and each
-// service's error number; PEER-NOTES 3).
-void write_ano_reply(proto::writer& w);
-
-// Message 1: the server's protocol negotiation reply.
-void write_protocol_reply(proto::writer& w, const proto::ttc::caps& server);
-
-// Message 2: echo of the client's data types (type, conversion type), with
-// the 11 time zone bytes first when TZ_EX was agreed (PEER-NOTES 5).
-void write_data_types_reply(proto::writer& w,
-                            const std::vector<std::pair<std::uint16_t, std::uint16_t>>& types, bool tz_ex);
 
 struct kv_pair {
     std::string key;
