@@ -53,6 +53,13 @@ def hex_payloads(vectors):
 def seeds_for(target, vectors):
     """Returns a list of seed byte strings for a fuzz target."""
     seeds = []
+    if target == "fuzz_client_session":
+        # One chunk-size byte (64-byte reads), then everything a real server
+        # sent in one session: ACCEPT, negotiation, auth, calls.
+        for path in dumps(vectors):
+            stream = b"".join(p for d, p in packets_from_dump(path) if d == "server")
+            seeds.append(bytes([63]) + stream)
+        return seeds
     if target == "fuzz_tns_assembler":
         # Two control bytes (chunk-size seed, maximum packet size class 0xff:
         # 65543 bytes), then one direction's byte stream as it crossed the wire.
