@@ -47,8 +47,10 @@ class sql_session {
 public:
     virtual ~sql_session()                                                                 = default;
     virtual exec_result execute(std::string_view sql, const std::vector<wire_bind>& binds) = 0;
-    virtual exec_result commit()                                                           = 0;
-    virtual exec_result rollback()                                                         = 0;
+    // Parses without executing: the statement kind and, for a query, its columns.
+    virtual exec_result describe(std::string_view sql) = 0;
+    virtual exec_result commit()                       = 0;
+    virtual exec_result rollback()                     = 0;
     // Uncommitted changes exist (the end-of-call status reports it).
     [[nodiscard]] virtual bool in_transaction() const = 0;
 };

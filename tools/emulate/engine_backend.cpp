@@ -51,6 +51,16 @@ public:
         }
         return r;
     }
+    exec_result describe(std::string_view sql) override {
+        statement_kind kind = statement_kind::query;
+        std::vector<column_info> cols;
+        if (sql_error e = s_->describe(sql, kind, cols)) return from_error(e);
+        exec_result r;
+        r.is_query = kind == statement_kind::query;
+        for (const auto& c : cols)
+            r.columns.push_back(meta_of(c));
+        return r;
+    }
     exec_result commit() override {
         if (sql_error e = s_->commit()) return from_error(e);
         return {};

@@ -101,10 +101,22 @@ std::error_code server_session::handle_execute(proto::reader& r, proto::writer& 
     }
     const bool execute  = (req.options & exec_option::execute) != 0;
     const bool describe = (req.options & exec_option::describe) != 0;
-    if (!execute && !describe) {
+    if (!execute) {
+        // Parse (and describe) only: nothing runs (python's cursor.parse(),
+        // node's getStatementInfo()).
         error_block e;
         e.call_status = call_status();
         e.cursor_id   = static_cast<std::uint16_t>(id);
+        if (describe) {
+            exec_result res = sql_->describe(cur.sql);
+            if (res.ora_code != 0) {
+                e.error_num = static_cast<std::uint32_t>(res.ora_code);
+                e.message   = res.message + "\n";
+                e.position  = res.error_offset;
+            } else if (res.is_query) {
+                write_describe(w, res.columns, caps_);
+            }
+        }
         write_error(w, e, caps_);
         return {};
     }

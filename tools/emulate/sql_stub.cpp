@@ -171,6 +171,7 @@ public:
         return r;
     }
 
+    exec_result describe(std::string_view) override { return {}; }
     exec_result commit() override { return {}; }
     exec_result rollback() override { return {}; }
     bool in_transaction() const override { return false; }
