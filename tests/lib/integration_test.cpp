@@ -133,7 +133,7 @@ TEST_CASE("integration: 100,000 rows with small and large array sizes") {
     }
 }
 
-TEST_CASE("integration: errors carry the ORA code and the server's text; the connection stays usable") {
+TEST_CASE("integration: errors carry the ORA code and the server's text and the connection stays usable") {
     ORANET_REQUIRE_EMULATOR(emu);
     connection conn = connect(emu.params());
     cursor cur      = conn.cursor();

@@ -66,7 +66,7 @@ TEST_CASE("integration: describe gives names, types, precision, scale and nullab
     CHECK_FALSE(cur.fetch_one());
 }
 
-TEST_CASE("integration: the 11g verifier logs a warning; require_12c_verifier refuses it") {
+TEST_CASE("integration: the 11g verifier logs a warning and require_12c_verifier refuses it") {
     ORANET_REQUIRE_EMULATOR(emu, {"--user", "old/pw:11g"});
     std::ostringstream out;
     auto sink   = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);

@@ -293,7 +293,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("session: a query's describe and rows reach the handler; ORA-01403 ends the fetch") {
+TEST_CASE("session: a query's describe and rows reach the handler and ORA-01403 ends the fetch") {
     for (std::uint16_t version : {std::uint16_t{318}, std::uint16_t{319}}) {
         DYNAMIC_SECTION("TNS " << version) {
             fake_server srv;
