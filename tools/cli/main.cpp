@@ -8,7 +8,7 @@
 namespace oranet::cli {
 int emulate_command(int argc, char** argv);
 int sql_command(int argc, char** argv);
-}
+}  // namespace oranet::cli
 
 namespace {
 
