@@ -58,7 +58,7 @@ std::error_code tcp_transport::connect(const std::string& host, std::uint16_t po
         resolver.cancel();
         return ec;
     }
-    if (result) return client_errc::connect_failed;
+    if (result) return client_errc::host_not_found;
     done = false;
     asio::async_connect(socket_, endpoints, [&](std::error_code ec, const asio::ip::tcp::endpoint&) {
         result = ec;
