@@ -60,10 +60,9 @@ TEST_CASE("integration: binds by position and by name, NULLs and '' as NULL") {
     CHECK(row->get<std::string>(1) == "first");
 }
 
-// [!mayfail] until the emulator leaves a column that is NULL by describe
-// (buffer size 0) out of the row, as real servers do and as python-oracledb
-// and our decoder expect; it writes a zero length byte today.
-TEST_CASE("integration: a column that is NULL by describe ('' is NULL)", "[!mayfail]") {
+// A column that is NULL by describe (buffer size 0) sends no bytes in a row,
+// as real servers do and as python-oracledb and our decoder expect.
+TEST_CASE("integration: a column that is NULL by describe ('' is NULL)") {
     ORANET_REQUIRE_EMULATOR(emu);
     connection conn = connect(emu.params());
     cursor cur      = conn.cursor();
@@ -169,9 +168,9 @@ TEST_CASE("integration: login errors") {
     CHECK(ec == ora_error(12514));
 }
 
-// [!mayfail] until the emulator accepts the end-to-end attributes piggyback
-// (function 135) before a call; it answers "unexpected TTC message" today.
-TEST_CASE("integration: client identifier, module and action ride on the next call", "[!mayfail]") {
+// The end-to-end attributes piggyback (function 135) rides before the next
+// call; the emulator applies it to what SYS_CONTEXT('USERENV', ...) reports.
+TEST_CASE("integration: client identifier, module and action ride on the next call") {
     ORANET_REQUIRE_EMULATOR(emu);
     connection conn = connect(emu.params());
     conn.set_client_identifier("ident-1");

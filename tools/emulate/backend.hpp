@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,12 @@ struct exec_result {
     std::uint64_t row_count = 0;           // DML rows affected
 };
 
+// The end-to-end attributes a client changed (piggyback 135); an engaged
+// empty string clears one.
+struct end_to_end_attrs {
+    std::optional<std::string> client_identifier, module, action, client_info;
+};
+
 class sql_session {
 public:
     virtual ~sql_session()                                                                 = default;
@@ -53,6 +60,8 @@ public:
     virtual exec_result rollback()                     = 0;
     // Uncommitted changes exist (the end-of-call status reports it).
     [[nodiscard]] virtual bool in_transaction() const = 0;
+    // What SYS_CONTEXT('USERENV', 'CLIENT_IDENTIFIER' ...) reports from now on.
+    virtual void set_end_to_end(const end_to_end_attrs& a) { (void)a; }
 };
 
 class sql_backend {

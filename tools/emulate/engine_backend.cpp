@@ -70,6 +70,13 @@ public:
         return {};
     }
     bool in_transaction() const override { return s_->in_transaction(); }
+    void set_end_to_end(const end_to_end_attrs& a) override {
+        session_attributes& at = s_->attributes();
+        if (a.client_identifier) at.client_identifier = *a.client_identifier;
+        if (a.module) at.module = *a.module;
+        if (a.action) at.action = *a.action;
+        if (a.client_info) at.client_info = *a.client_info;
+    }
 
 private:
     std::unique_ptr<session> s_;

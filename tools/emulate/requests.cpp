@@ -220,4 +220,48 @@ std::error_code decode_piggyback(proto::reader& r, std::uint8_t code, const prot
     }
 }
 
+std::error_code decode_end_to_end(proto::reader& r, const proto::ttc::caps& c, end_to_end_attrs& out) {
+    // Flag bits of the attributes the client changed.
+    constexpr std::uint32_t flag_client_identifier = 0x0001;
+    constexpr std::uint32_t flag_module            = 0x0008;
+    constexpr std::uint32_t flag_action            = 0x0010;
+    constexpr std::uint32_t flag_client_info       = 0x0100;
+    r.u8();  // pointer (cidnam)
+    r.u8();  // pointer (cidser)
+    const std::uint32_t flags = r.ub4();
+    // Headers in wire order; index 4 is cidcct/cidecs, which carries no text.
+    constexpr std::size_t n_headers = 9;
+    constexpr std::size_t no_text   = 4;
+    std::uint8_t present[n_headers]{};
+    std::uint32_t length[n_headers]{};
+    for (std::size_t i = 0; i < n_headers; ++i) {
+        present[i] = r.u8();
+        length[i]  = r.ub4();
+    }
+    if (!r.ok()) return r.error();
+    std::string text[n_headers];
+    for (std::size_t i = 0; i < n_headers && r.ok(); ++i) {
+        if (i == no_text || present[i] == 0) continue;
+        if (length[i] == 0) {
+            // Newer python-oracledb writes an announced empty text as a lone
+            // zero length; node-oracledb writes nothing. A message type is
+            // never 0.
+            if (c.conv_length() && r.remaining() > 0 && r.peek() == 0) r.u8();
+            continue;
+        }
+        // Length-prefixed with CONV_LENGTH (node, newer python, ours); raw
+        // bytes from python-oracledb 1.2.1.
+        text[i] = read_counted_string(r, length[i], c);
+    }
+    if (!r.ok()) return r.error();
+    auto take = [&](std::uint32_t flag, std::size_t i, std::optional<std::string>& dst) {
+        if ((flags & flag) != 0 || present[i] != 0) dst = text[i];
+    };
+    take(flag_client_identifier, 0, out.client_identifier);
+    take(flag_module, 1, out.module);
+    take(flag_action, 2, out.action);
+    take(flag_client_info, 5, out.client_info);
+    return {};
+}
+
 }  // namespace oranet::emulate

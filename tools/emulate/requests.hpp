@@ -83,4 +83,14 @@ struct fetch_request {
 [[nodiscard]] std::error_code decode_piggyback(proto::reader& r, std::uint8_t code, const proto::ttc::caps& c,
                                                std::vector<std::uint32_t>& cursors_to_close);
 
+// The set-end-to-end-attributes piggyback (code 135) after its function
+// code: a UB4 of changed-attribute flags, nine (pointer, UB4 length)
+// headers (client identifier, module, action, ECID, a pointer-less
+// cidcct/cidecs pair, client info, two unused, DBOP), then the text of each
+// announced non-empty attribute in header order (length-prefixed under
+// CONV_LENGTH, raw otherwise as python-oracledb 1.2.1 sends them). Layout of
+// python-oracledb (1.2.1 and newest) and node-oracledb 26.
+[[nodiscard]] std::error_code decode_end_to_end(proto::reader& r, const proto::ttc::caps& c,
+                                                end_to_end_attrs& out);
+
 }  // namespace oranet::emulate

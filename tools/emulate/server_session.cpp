@@ -289,6 +289,15 @@ std::error_code server_session::handle_request(proto::reader& r, proto::writer& 
         const std::uint8_t seq  = r.u8();
         if (caps_.at_least(fv::v23_1_ext1)) r.ub8();  // token
         if (!r.ok()) return r.error();
+        if (type == static_cast<std::uint8_t>(ttc::message_type::piggyback) &&
+            code == static_cast<std::uint8_t>(ttc::function_code::set_end_to_end_attr)) {
+            end_to_end_attrs attrs;
+            if (auto ec = decode_end_to_end(r, caps_, attrs)) return ec;
+            if (sql_) sql_->set_end_to_end(attrs);
+            type = r.u8();
+            if (!r.ok()) return r.error();
+            continue;
+        }
         if (type == static_cast<std::uint8_t>(ttc::message_type::piggyback)) {
             std::vector<std::uint32_t> to_close;
             if (auto ec = decode_piggyback(r, code, caps_, to_close)) return ec;

@@ -74,6 +74,11 @@ bool has_sb2_scale(ora_type t) {
            t == ora_type::timestamp_ltz || t == ora_type::timestamp_tz;
 }
 
+bool null_by_describe(const column_meta& col) {
+    return col.max_size == 0 && col.type != ora_type::long_ && col.type != ora_type::long_raw &&
+           col.type != ora_type::urowid;
+}
+
 }  // namespace
 
 void write_describe(proto::writer& w, const std::vector<column_meta>& cols, const proto::ttc::caps& c) {
@@ -150,6 +155,10 @@ void write_row(proto::writer& w, const std::vector<column_meta>& cols, const std
     w.u8(static_cast<std::uint8_t>(proto::ttc::message_type::row_data));
     std::vector<std::uint8_t> bytes;
     for (std::size_t i = 0; i < cols.size(); ++i) {
+        // A column that is NULL by describe (buffer size 0) sends no bytes
+        // at all, LONG, LONG RAW and UROWID aside: python-oracledb and
+        // node-oracledb skip reading it (their column data readers).
+        if (null_by_describe(cols[i])) continue;
         const value& v = i < row.size() ? row[i] : value{};
         if (is_null(v)) {
             w.u8(0);

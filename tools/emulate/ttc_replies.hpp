@@ -42,7 +42,8 @@ void write_status(proto::writer& w, std::uint32_t call_status, std::uint16_t seq
 // Message 16: the describe info of a query's columns.
 void write_describe(proto::writer& w, const std::vector<column_meta>& cols, const proto::ttc::caps& c);
 
-// Message 6 then message 7 for each row; NULL is a zero length.
+// Message 6 then message 7 for each row; NULL is a zero length, and a column
+// that is NULL by describe (buffer size 0) sends nothing.
 void write_row_header(proto::writer& w);
 void write_row(proto::writer& w, const std::vector<column_meta>& cols, const std::vector<value>& row,
                std::uint16_t charset_id);

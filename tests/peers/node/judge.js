@@ -179,6 +179,28 @@ async function main() {
       await c.close();
     });
 
+    await check('columns that are NULL by describe (\'\' and NULL) come back as null', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      assert.deepStrictEqual((await c.execute("select '', null, 5 from dual")).rows, [[null, null, 5]]);
+      assert.deepStrictEqual((await c.execute('select null, level from dual connect by level <= 3')).rows,
+        [[null, 1], [null, 2], [null, 3]]);
+      await c.close();
+    });
+
+    await check('clientId, module and action reach SYS_CONTEXT(\'USERENV\', ...)', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      c.clientId = 'nj-ident';
+      c.module = 'nj-module';
+      c.action = 'nj-action';
+      let r = await c.execute("select sys_context('USERENV', 'CLIENT_IDENTIFIER'), sys_context('USERENV', 'MODULE'), " +
+        "sys_context('USERENV', 'ACTION') from dual");
+      assert.deepStrictEqual(r.rows, [['nj-ident', 'nj-module', 'nj-action']]);
+      c.action = 'nj-action-2';
+      r = await c.execute("select sys_context('USERENV', 'MODULE'), sys_context('USERENV', 'ACTION') from dual");
+      assert.deepStrictEqual(r.rows, [['nj-module', 'nj-action-2']]);
+      await c.close();
+    });
+
     await check('many rows across fetch round trips', async () => {
       const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
       const r = await c.execute('select level from dual connect by level <= 50', [], { fetchArraySize: 7 });

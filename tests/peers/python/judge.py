@@ -182,6 +182,31 @@ def main():
             assert cur.fetchall() == [(2,)]
             c.close()
 
+        @check("columns that are NULL by describe ('' and NULL) come back as None")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            cur.execute("select '', null, 5 from dual")
+            assert cur.fetchall() == [(None, None, 5)]
+            cur.execute("select null, level from dual connect by level <= 3")
+            assert cur.fetchall() == [(None, 1), (None, 2), (None, 3)]
+            c.close()
+
+        @check("client identifier, module and action reach SYS_CONTEXT('USERENV', ...)")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            c.client_identifier = "py-ident"
+            c.module = "py-module"
+            c.action = "py-action"
+            cur = c.cursor()
+            cur.execute("select sys_context('USERENV', 'CLIENT_IDENTIFIER'), sys_context('USERENV', 'MODULE'), "
+                        "sys_context('USERENV', 'ACTION') from dual")
+            assert cur.fetchall() == [("py-ident", "py-module", "py-action")]
+            c.action = "py-action-2"
+            cur.execute("select sys_context('USERENV', 'MODULE'), sys_context('USERENV', 'ACTION') from dual")
+            assert cur.fetchall() == [("py-module", "py-action-2")]
+            c.close()
+
         @check("many rows across fetch round trips")
         def _():
             c = oracledb.connect(user="demo", password="demo", dsn=dsn)
