@@ -148,6 +148,24 @@ TEST_CASE("dates: SYSDATE arithmetic, TO_DATE, TO_CHAR, NLS_DATE_FORMAT") {
           "+00:00");
 }
 
+// node-oracledb asks for DBTIMEZONE at connect when the server lacks TZ_EX;
+// a UTC database reports '+00:00', and SESSIONTIMEZONE follows ALTER SESSION.
+TEST_CASE("dates: DBTIMEZONE and SESSIONTIMEZONE") {
+    fixture f;
+    std::vector<column_info> cols;
+    auto r = f.rows("SELECT DBTIMEZONE, sessiontimezone FROM DUAL", {}, &cols);
+    REQUIRE(cols.size() == 2);
+    CHECK(cols[0].name == "DBTIMEZONE");
+    CHECK(cols[0].type.type == ora_type::varchar);
+    CHECK(cols[1].name == "SESSIONTIMEZONE");
+    CHECK(std::get<std::string>(r[0][0]) == "+00:00");
+    CHECK(std::get<std::string>(r[0][1]) == "+00:00");
+    f.run("alter session set time_zone = '-03:30'");
+    r = f.rows("select dbtimezone, sessiontimezone from dual");
+    CHECK(std::get<std::string>(r[0][0]) == "+00:00");
+    CHECK(std::get<std::string>(r[0][1]) == "-03:30");
+}
+
 TEST_CASE("sequences: NEXTVAL and CURRVAL") {
     fixture f;
     f.run("create sequence s start with 10 increment by 5");

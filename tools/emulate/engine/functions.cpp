@@ -145,6 +145,15 @@ ORA_FN(fn_localtimestamp) {
     (void)argc, (void)argv;
     result_text(c, dt::to_text(dt::add_minutes(dt::now_utc(), state_of(c)->nls.time_zone_minutes)));
 }
+// The database runs on UTC; the session zone is what ALTER SESSION set.
+ORA_FN(fn_dbtimezone) {
+    (void)argc, (void)argv;
+    result_text(c, dt::offset_text(0));
+}
+ORA_FN(fn_sessiontimezone) {
+    (void)argc, (void)argv;
+    result_text(c, dt::offset_text(state_of(c)->nls.time_zone_minutes));
+}
 ORA_FN(fn_user) {
     (void)argc, (void)argv;
     result_text(c, state_of(c)->attrs.user);
@@ -727,6 +736,8 @@ void register_functions(sqlite3* db, session_state* s) {
         {"ora_current_date", 0, fn_current_date, false},
         {"ora_localtimestamp", 0, fn_localtimestamp, false},
         {"ora_user", 0, fn_user, false},
+        {"ora_dbtimezone", 0, fn_dbtimezone, false},
+        {"ora_sessiontimezone", 0, fn_sessiontimezone, false},
         {"ora_date_literal", 1, fn_date_literal, true},
         {"ora_timestamp_literal", 1, fn_timestamp_literal, true},
         {"ora_nextval", 1, fn_nextval, false},

@@ -207,6 +207,8 @@ private:
                 return timestamp_expr(6, ora_type::timestamp_tz);
             if (k.is("LOCALTIMESTAMP")) return timestamp_expr(6);
             if (k.is("USER")) return varchar_expr(128);
+            if (k.is("DBTIMEZONE")) return varchar_expr(6);
+            if (k.is("SESSIONTIMEZONE")) return varchar_expr(75);
             if (k.is("LEVEL") || k.is("ROWNUM")) return number_expr();
         }
         if (e == b + 2 && k.is("DATE") && t_[b + 1].kind == tok::string) return date_expr();
@@ -488,6 +490,10 @@ private:
         }
         if (n == "LOCALTIMESTAMP") {
             put("ora_localtimestamp()", k.pos);
+            return i;
+        }
+        if (n == "DBTIMEZONE" || n == "SESSIONTIMEZONE") {
+            put(n == "DBTIMEZONE" ? "ora_dbtimezone()" : "ora_sessiontimezone()", k.pos);
             return i;
         }
         if (n == "USER" && !t_[i + 1].is_op("(")) {
