@@ -61,7 +61,9 @@ public:
         sp.vgen_count    = std::string(ttc::auth_value(reply, "AUTH_PBKDF2_VGEN_COUNT").value_or(""));
         sp.sder_count    = std::string(ttc::auth_value(reply, "AUTH_PBKDF2_SDER_COUNT").value_or(""));
         auth::phase_two_request req;
-        if (auto ec = client_.respond(sp, params_.password.view(), std::nullopt, req)) {
+        std::optional<std::string_view> new_password;
+        if (!params_.new_password.empty()) new_password = params_.new_password.view();
+        if (auto ec = client_.respond(sp, params_.password.view(), new_password, req)) {
             diag_.client_message = client_.diagnostics();
             return ec;
         }
@@ -73,6 +75,7 @@ public:
         out.session_key      = req.sesskey;
         out.encoded_password = req.password;
         if (!req.speedy_key.empty()) out.speedy_key = req.speedy_key;
+        if (!req.newpassword.empty()) out.encoded_new_password = req.newpassword;
         out.driver_name    = "oranet : " + std::string(version_string);
         out.client_version = std::to_string(ORANET_VERSION_MAJOR * 100000000 +
                                             ORANET_VERSION_MINOR * 1000000 + ORANET_VERSION_PATCH * 10000);

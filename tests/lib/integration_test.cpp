@@ -168,6 +168,25 @@ TEST_CASE("integration: login errors") {
     CHECK(ec == ora_error(12514));
 }
 
+TEST_CASE("integration: an expired password is changed at login") {
+    ORANET_REQUIRE_EMULATOR(emu, std::vector<std::string>{"--user", "old/Expired1:12c:expired"});
+    std::error_code ec;
+    diagnostics diag;
+    auto p = emu.params("old", "Expired1");
+    (void)connect(p, ec, diag);
+    CHECK(ec == ora_error(28001));  // the password has expired
+
+    p.new_password = "Fresh_2";
+    {
+        connection conn = connect(p);
+        CHECK_NOTHROW(conn.ping());
+    }
+    (void)connect(emu.params("old", "Expired1"), ec, diag);
+    CHECK(ec == ora_error(1017));  // the old password no longer works
+    connection again = connect(emu.params("old", "Fresh_2"));
+    CHECK_NOTHROW(again.ping());
+}
+
 // The end-to-end attributes piggyback (function 135) rides before the next
 // call; the emulator applies it to what SYS_CONTEXT('USERENV', ...) reports.
 TEST_CASE("integration: client identifier, module and action ride on the next call") {

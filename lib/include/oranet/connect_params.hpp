@@ -67,6 +67,9 @@ struct connect_params {
     secret_string password;
     // Easy Connect: host[:port][/service] (see easy_connect.hpp).
     std::string connect_string;
+    // When not empty: change the password to this one while logging in (the
+    // way to log in as a user whose password has expired, ORA-28001).
+    secret_string new_password;
     connect_options options;
 };
 
