@@ -9,6 +9,7 @@
 namespace oranet {
 
 enum class client_errc : int {
+// NOLINTNEXTLINE(bugprone-macro-parentheses): the argument is an enumerator name
 #define ORANET_ERRC(name, value, fatal, message) name = value,
 #include <oranet/detail/errc_table.inc>
 #undef ORANET_ERRC
