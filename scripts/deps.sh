@@ -9,7 +9,10 @@ packages=(
   libasio-dev libssl-dev catch2 libspdlog-dev libfmt-dev libsqlite3-dev
   clang libclang-rt-14-dev clang-format-14 clang-tidy-14
   python3 python3-oracledb
+  tshark tmux
 )
+# tshark: `oranet dump` is checked against its TNS dissector; tmux: the
+# interactive `oranet sql` is tested in a real terminal.
 # node-oracledb needs Node.js 18 or later; Debian 12's nodejs is 18.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
