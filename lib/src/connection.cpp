@@ -11,7 +11,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <unistd.h>
 
@@ -38,6 +41,40 @@ std::string default_machine() {
     char b[256] = {};
     if (gethostname(b, sizeof b - 1) != 0) return "localhost";
     return b;
+}
+
+// The AUTH_ALTER_SESSION statement both thin clients send in auth phase two:
+// the session time zone becomes the client's (ORA_SDTZ when set, as
+// python-oracledb and node-oracledb honour it; else the local UTC offset
+// now). python-oracledb's form, NUL included (node writes the same
+// statement as TIME_ZONE =...).
+std::string alter_time_zone_statement() {
+    std::string tz;
+    if (const char* e = std::getenv("ORA_SDTZ"); e != nullptr && *e != 0) {
+        std::string v(e);
+        std::string up;
+        for (char c : v)
+            up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (up == "LOCAL" || up == "DBTIMEZONE") {
+            tz = v;
+        } else {
+            tz = "'";
+            for (char c : v)
+                tz += c == '\'' ? std::string("''") : std::string(1, c);
+            tz += "'";
+        }
+    } else {
+        const std::time_t now = std::time(nullptr);
+        std::tm local{};
+        localtime_r(&now, &local);
+        long off        = local.tm_gmtoff / 60;  // minutes east of UTC
+        const char sign = off < 0 ? '-' : '+';
+        off             = off < 0 ? -off : off;
+        char buf[16]    = {};
+        std::snprintf(buf, sizeof buf, "'%c%02ld:%02ld'", sign, off / 60, off % 60);
+        tz = buf;
+    }
+    return "ALTER SESSION SET TIME_ZONE=" + tz + std::string(1, '\0');
 }
 
 std::string default_os_user() {
@@ -76,6 +113,7 @@ public:
         out.encoded_password = req.password;
         if (!req.speedy_key.empty()) out.speedy_key = req.speedy_key;
         if (!req.newpassword.empty()) out.encoded_new_password = req.newpassword;
+        out.alter_session  = alter_time_zone_statement();
         out.driver_name    = "oranet : " + std::string(version_string);
         out.client_version = std::to_string(ORANET_VERSION_MAJOR * 100000000 +
                                             ORANET_VERSION_MINOR * 1000000 + ORANET_VERSION_PATCH * 10000);

@@ -1,0 +1,29 @@
+// The differential test's workload, run by node-oracledb 26 (thin) against
+// the recording proxy of peer_diff (issue 6). The same calls, in the same
+// order, as run_oranet_workload() in peer_diff.cpp: keep the two in step.
+// Usage: node node_workload.js <port>
+'use strict';
+
+// node-oracledb is installed in ../node (npm ci there).
+const oracledb = require(require('path').join(__dirname, '..', 'node', 'node_modules', 'oracledb'));
+
+async function main() {
+  const port = process.argv[2];
+  const c = await oracledb.getConnection({ user: 'demo', password: 'demo',
+    connectString: `127.0.0.1:${port}/FREEPDB1` });
+  // A simple query (prefetch 2, the default of both clients).
+  await c.execute('select 1 from dual');
+  // More rows than the prefetch: re-fetches of 10 rows each.
+  const r = await c.execute('select level from dual connect by level <= 50', [], { fetchArraySize: 10 });
+  if (r.rows.length !== 50) throw new Error(`expected 50 rows, got ${r.rows.length}`);
+  await c.execute('create table diff_t (id number, name varchar2(20), note varchar2(20))');
+  // Binds by position: a number, a string and a NULL.
+  await c.execute('insert into diff_t values (:1, :2, :3)', [7, 'seven', null]);
+  await c.commit();
+  await c.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+// Differential test (issue 6): for connect, a simple query, a fetch of more
+// rows than the prefetch, DDL, an insert with binds by position (number,
+// string, NULL), commit and logoff, the bytes oranet sends decode to the
+// same TNS packets and TTC messages, field by field, as the bytes
+// node-oracledb 26 (thin) sends for the same calls. Each client runs against
+// a fresh `oranet emulate` through a recording proxy; both recordings are
+// decoded with oranet's own protocol/ decoders (server role, wire_messages)
+// and compared. Only the fields of the mask table below may differ.
+//
+// tests/peers/CMakeLists.txt compiles in the paths of the oranet binary
+// (ORANET_DIFF_CLI), node (ORANET_DIFF_NODE, empty without node-oracledb)
+// and the node workload script.
+#include "diff_compare.hpp"
+#include "recorder.hpp"
+#include "wire_messages.hpp"
+
+#include <oranet/connection.hpp>
+#include <oranet/cursor.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+using namespace oranet::test::diff;
+
+namespace {
+
+// The same calls as node_workload.js, in the same order.
+void run_oranet_workload(std::uint16_t port) {
+    oranet::connect_params p;
+    p.user                  = "demo";
+    p.password              = "demo";
+    p.connect_string        = "127.0.0.1:" + std::to_string(port) + "/FREEPDB1";
+    oranet::connection conn = oranet::connect(p);
+    {
+        oranet::cursor cur = conn.cursor();
+        cur.execute("select 1 from dual");
+        REQUIRE(cur.fetch_all().size() == 1);
+    }
+    {
+        oranet::cursor cur = conn.cursor();
+        cur.set_arraysize(10);
+        cur.execute("select level from dual connect by level <= 50");
+        REQUIRE(cur.fetch_all().size() == 50);
+    }
+    {
+        oranet::cursor cur = conn.cursor();
+        cur.execute("create table diff_t (id number, name varchar2(20), note varchar2(20))");
+        cur.execute("insert into diff_t values (:1, :2, :3)",
+                    std::vector<oranet::value>{oranet::number::from_int64(7), std::string("seven"),
+                                               oranet::null_t{}});
+        REQUIRE(cur.row_count() == 1);
+    }
+    conn.commit();
+    conn.close();
+}
+
+std::vector<chunk> record_oranet() {
+    emulator emu(std::string(ORANET_DIFF_CLI), {"--profile", "19"}, "oranet");
+    recording_proxy proxy(emu.port());
+    run_oranet_workload(proxy.port());
+    return proxy.finish(std::chrono::seconds(20));
+}
+
+std::vector<chunk> record_node() {
+    emulator emu(std::string(ORANET_DIFF_CLI), {"--profile", "19"}, "node");
+    recording_proxy proxy(emu.port());
+    const std::string log = "/tmp/oranet-peer-diff-node-" + std::to_string(::getpid()) + ".log";
+    child_process node({std::string(ORANET_DIFF_NODE), ORANET_DIFF_NODE_SCRIPT, std::to_string(proxy.port())},
+                       log);
+    REQUIRE(node.started());
+    const int rc = node.wait(std::chrono::seconds(60));
+    INFO("node workload output:\n" << node.log());
+    REQUIRE(rc == 0);
+    return proxy.finish(std::chrono::seconds(20));
+}
+
+}  // namespace
+
+TEST_CASE("oranet and node-oracledb send the same TNS packets and TTC messages", "[node]") {
+    if (std::string(ORANET_DIFF_NODE).empty()) {
+        WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
+        return;
+    }
+    const decoded_recording ours   = decode_recording(record_oranet());
+    const decoded_recording theirs = decode_recording(record_node());
+    INFO("oranet decode: " << (ours.error.empty() ? "ok" : ours.error));
+    INFO("node decode: " << (theirs.error.empty() ? "ok" : theirs.error));
+    REQUIRE(ours.error.empty());
+    REQUIRE(theirs.error.empty());
+
+    // Both decoded recordings, for a reader of a failure.
+    for (const auto& [name, rec] : {std::pair{"oranet", &ours}, std::pair{"node", &theirs}}) {
+        std::ofstream f(std::string("/tmp/oranet-peer-diff-") + name + ".txt");
+        for (std::size_t i = 0; i < rec->messages.size(); ++i)
+            f << "#" << i << " " << describe(rec->messages[i]) << "\n";
+    }
+    const diff_report report = compare(ours.messages, theirs.messages, masks());
+    INFO(report.text);
+    // What the comparison covered: every step of the workload was seen.
+    for (const char* kind : {"tns.CONNECT", "ttc.protocol", "ttc.data_types", "ttc.auth_phase_one",
+                             "ttc.auth_phase_two", "ttc.execute", "ttc.fetch", "ttc.commit", "ttc.logoff"})
+        CHECK(report.kinds_compared.count(kind) == 1);
+    CHECK(report.fields_compared > 300);
+    REQUIRE(report.differences == 0);
+}
+
+TEST_CASE("the comparison fails on a changed field that is not masked", "[compare]") {
+    wire_message a{"ttc.execute", {{"execute.options", "33"}, {"execute.prefetch_rows", "2"}}};
+    wire_message b = a;
+    CHECK(compare({a}, {b}, masks()).differences == 0);
+    b.fields[1].value   = "3";
+    const diff_report r = compare({a}, {b}, masks());
+    CHECK(r.differences == 1);
+    CHECK(r.text.find("execute.prefetch_rows") != std::string::npos);
+    // A field only one side sends is a difference too.
+    b = a;
+    b.fields.push_back({"execute.extra", "1"});
+    CHECK(compare({a}, {b}, masks()).differences == 1);
+    // A message only one side sends as well.
+    CHECK(compare({a}, {a, a}, masks()).differences == 1);
+}
+
+TEST_CASE("masked fields may differ, and only those", "[compare]") {
+    wire_message a{"ttc.auth_phase_one",
+                   {{"pair.AUTH_PROGRAM_NM.value", "\"oranet\""}, {"auth_request.user", "\"demo\""}}};
+    wire_message b    = a;
+    b.fields[0].value = "\"node\"";
+    CHECK(compare({a}, {b}, masks()).differences == 0);
+    b.fields[1].value = "\"DEMO\"";
+    CHECK(compare({a}, {b}, masks()).differences == 1);
+}
