@@ -163,6 +163,34 @@ def seeds_for(target, vectors):
                         seeds.append(data)
         if target.startswith("fuzz_number_text"):
             seeds.extend([b"-1.5E-3", b"~", b"-~", b"9.99e125", b"1e-130", b".5", b"+7"])
+    elif target in ("fuzz_easy_connect", "fuzz_connect_descriptor", "fuzz_tnsnames"):
+        # Connect strings: the descriptors the clients sent in their CONNECT
+        # packets (and the listeners' REFUSE/REDIRECT texts), plus a few
+        # hand-written strings of each form.
+        descriptors = []
+        for path in dumps(vectors):
+            for _, p in packets_from_dump(path):
+                at = p.find(b"(DESCRIPTION")
+                if at >= 0:
+                    descriptors.append(p[at:].split(b"\x00")[0])
+        descriptors += [
+            b"(DESCRIPTION_LIST=(LOAD_BALANCE=on)(DESCRIPTION=(RETRY_COUNT=2)(RETRY_DELAY=250ms)"
+            b"(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcp)(HOST=a)(PORT=1521))(ADDRESS=(PROTOCOL=tcps)(HOST=b)(PORT=2484)))"
+            b"(CONNECT_DATA=(SERVICE_NAME=s)(SERVER=pooled)(FAILOVER_MODE=(TYPE=select)))"
+            b"(SECURITY=(SSL_SERVER_CERT_DN=\"CN=b\")))(DESCRIPTION=(ADDRESS=(HOST=c))))",
+        ]
+        easy = [
+            b"db.example.com:1522/FREEPDB1",
+            b"tcps://h1,h2:2484;[::1]:1600/svc:dedicated/inst?connect_timeout=5ms&retry_count=2"
+            b"&wallet_location=\"/w\"&pyo.x=1&sdu=16384",
+        ]
+        if target == "fuzz_connect_descriptor":
+            seeds += descriptors
+        elif target == "fuzz_easy_connect":
+            seeds += easy
+        else:
+            seeds.append(b"# tnsnames.ora\nA, B.WORLD =\n  (DESCRIPTION = # c\n    " + descriptors[-1] +
+                         b"\n  )\nez = " + easy[0] + b"\nIFILE = \"other.ora\"\n")
     else:
         for path in dumps(vectors):
             for _, p in packets_from_dump(path):

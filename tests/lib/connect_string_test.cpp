@@ -3,6 +3,9 @@
 // python-oracledb's parsers.pyx / connect_params.pyx (defaults, port
 // back-fill, ';' lists, durations with ms/sec/min, build_connect_string's
 // layout) and node-oracledb's ezConnectResolver.js (CONNECT_TIMEOUT).
+#include "hex.hpp"
+#include "packet_dump.hpp"
+
 #include <oranet/connect_descriptor.hpp>
 
 #include <catch2/catch.hpp>
@@ -208,6 +211,7 @@ TEST_CASE("easy connect plus: malformed strings say where and what") {
         {"host/svc?=1", "offset 9: expected a parameter name but got '='"},
         {"host/svc?x=\"open", "offset 11: unterminated quoted value of parameter x"},
         {"host/svc?x=\"a\"b", "offset 14: expected '&' after the quoted value of x"},
+        {"host/svc?x=a\"b", "offset 12: unexpected '\"' inside the value of x"},
         {"host\x01", "offset 4: unexpected a control or non-ASCII byte in Easy Connect string"},
     };
     for (const auto& r : rows) {
@@ -348,6 +352,8 @@ TEST_CASE("descriptor: malformed text says where and what") {
         {"(DESCRIPTION=(ADDRESS=(HOST=\"h\"x)))", bad, "offset 31: expected ')' after the value of HOST"},
         {"(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=99999)))", bad,
          "offset 36: invalid PORT \"99999\" (expected 0..65535)"},
+        {"(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=0)))", bad,
+         "offset 36: invalid PORT \"0\" (expected 1..65535)"},
         {"(DESCRIPTION=(ADDRESS=(PROTOCOL=ipc)(HOST=h)))", bad,
          "offset 32: invalid PROTOCOL \"ipc\" (expected TCP or TCPS)"},
         {"(DESCRIPTION=(ADDRESS=(PORT=1)))", bad, "offset 14: ADDRESS has no HOST"},
@@ -409,7 +415,7 @@ TEST_CASE("render: the descriptor a CONNECT packet carries") {
           "(TRANSPORT_CONNECT_TIMEOUT=90)(SDU=4096)"
           "(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcps)(HOST=a)(PORT=2484))(ADDRESS=(PROTOCOL=tcps)(HOST=b)(PORT="
           "2484)))"
-          "(ADDRESS=(PROTOCOL=tcps)(HOST=c)(PORT=1521))"
+          "(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcps)(HOST=c)(PORT=1521)))"
           "(CONNECT_DATA=(SERVICE_NAME=svc)(INSTANCE_NAME=inst)(SERVER=shared)(POOL_BOUNDARY=statement)"
           "(CID=(PROGRAM=a?b??c)(HOST=h?n)(USER=u?))(CONNECTION_ID=abc))"
           "(SECURITY=(SSL_SERVER_DN_MATCH=ON)(SSL_SERVER_CERT_DN=\"CN=x\")))");
@@ -428,7 +434,7 @@ TEST_CASE("render: descriptors round-trip through the parser") {
              "(DESCRIPTION=(ADDRESS=(PROTOCOL=tcp)(HOST=h)(PORT=1))(CONNECT_DATA=(SID=orcl)))",
              "(DESCRIPTION=(FAILOVER=OFF)(LOAD_BALANCE=ON)(RETRY_COUNT=1)(RETRY_DELAY=2)"
              "(ADDRESS_LIST=(LOAD_BALANCE=ON)(ADDRESS=(PROTOCOL=tcp)(HOST=a)(PORT=1)))"
-             "(ADDRESS=(PROTOCOL=tcps)(HOST=b)(PORT=2)(HTTPS_PROXY=p)(HTTPS_PROXY_PORT=3))"
+             "(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcps)(HOST=b)(PORT=2)(HTTPS_PROXY=p)(HTTPS_PROXY_PORT=3)))"
              "(CONNECT_DATA=(SERVICE_NAME=s)(SERVER=pooled)(POOL_CONNECTION_CLASS=c)(POOL_PURITY=SELF)(X=(Y="
              "z)))"
              "(SECURITY=(SSL_SERVER_DN_MATCH=ON)(MY_WALLET_DIRECTORY=\"/a(b)/\")))",
@@ -457,4 +463,47 @@ TEST_CASE("resolve: any connect string to the model") {
     CHECK(diag.client_message == "no tnsnames.ora in /nonexistent-oranet-dir for alias mydb");
     CHECK(oranet::resolve_connect_string("   ", {}, dl, diag) == client_errc::connect_string_invalid);
     CHECK(diag.client_message == "the connect string is empty");
+}
+
+namespace {
+
+// The value of "(NAME=" up to its ')' in a descriptor text.
+std::string field(const std::string& text, const std::string& name) {
+    const auto at = text.find("(" + name + "=");
+    if (at == std::string::npos) return {};
+    const auto start = at + name.size() + 2;
+    return text.substr(start, text.find(')', start) - start);
+}
+
+}  // namespace
+
+TEST_CASE("render: the descriptors python-oracledb sent in its CONNECT packets") {
+    // Golden: the client's CONNECT packet of each 23ai session dump in
+    // ../shared/vectors/captures/free23-python-oracledb (read at test time).
+    // Parsing python-oracledb's text and rendering it with the same CID and
+    // connection id gives back its exact bytes.
+    ORANET_REQUIRE_VECTOR(folder, "captures/free23-python-oracledb");
+    int checked = 0;
+    for (const auto& path : oranet::test::session_dumps(folder)) {
+        // The first client packet holding the descriptor: the CONNECT itself,
+        // or the DATA packet right after it when the text is too long for it.
+        for (const auto& p : oranet::test::read_packet_dump(path)) {
+            if (p.direction != oranet::test::packet_direction::client_to_server) continue;
+            const std::string bytes(p.bytes.begin(), p.bytes.end());
+            const auto at = bytes.find("(DESCRIPTION");
+            if (at == std::string::npos) continue;
+            const std::string text = bytes.substr(at);
+            INFO(path.filename().string() << ": " << text);
+            description_list dl;
+            diagnostics diag;
+            REQUIRE_FALSE(oranet::parse_connect_descriptor(text, dl, diag));
+            const oranet::client_identity cid{field(text, "PROGRAM"),
+                                              field(text.substr(text.find("(CID=")), "HOST"),
+                                              field(text, "USER"), field(text, "CONNECTION_ID")};
+            CHECK(oranet::render_description(dl.descriptions.at(0), &cid) == text);
+            ++checked;
+            break;
+        }
+    }
+    CHECK(checked > 0);
 }

@@ -111,6 +111,7 @@ private:
                 has_host = !out.host.empty();
             } else if (iequals(c.name, "PORT")) {
                 if (auto ec = uint(c, 65535, v)) return ec;
+                if (v == 0) return bad_value(c, "1..65535");
                 out.port = static_cast<std::uint16_t>(v);
             } else if (iequals(c.name, "HTTPS_PROXY")) {
                 if (auto ec = text(c, out.https_proxy)) return ec;
@@ -265,7 +266,6 @@ private:
             loose.failover     = out.failover;
             loose.load_balance = out.load_balance;
             loose.source_route = out.source_route;
-            out.source_route   = false;
             out.address_lists.push_back(std::move(loose));
         }
         return {};

@@ -195,8 +195,11 @@ private:
                 if (!at_end() && s_[pos_] != '&')
                     return fail_at(diag_, s_, pos_, "expected '&' after the quoted value of " + name);
             } else {
-                while (!at_end() && s_[pos_] != '&')
+                while (!at_end() && s_[pos_] != '&') {
+                    if (s_[pos_] == '"')
+                        return fail_at(diag_, s_, pos_, "unexpected '\"' inside the value of " + name);
                     ++pos_;
+                }
                 value = std::string(detail::trim(s_.substr(value_start, pos_ - value_start)));
             }
             if (value.empty()) continue;

@@ -33,7 +33,6 @@ std::string render_list(const address_list& l) {
     std::string body;
     for (const auto& a : l.addresses)
         body += render_address(a);
-    if (opts.empty() && l.addresses.size() == 1) return body;
     return "(ADDRESS_LIST=" + opts + body + ")";
 }
 
@@ -41,6 +40,14 @@ std::string render_list(const address_list& l) {
 std::string cid_safe(std::string s) {
     for (auto& c : s)
         if (c == '(' || c == ')' || c == '=' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '?';
+    return s;
+}
+
+// A connection id is base64 text, '=' included (python-oracledb sends it
+// as is); only what would end the value becomes '?'.
+std::string id_safe(std::string s) {
+    for (auto& c : s)
+        if (c == '(' || c == ')' || c == '"' || static_cast<unsigned char>(c) < 0x20) c = '?';
     return s;
 }
 
@@ -58,10 +65,12 @@ const char* server_name(server_type s) {
 
 std::string render_description(const description& d, const client_identity* cid) {
     std::string r = "(DESCRIPTION=" + node_options(d.failover, d.load_balance, d.source_route);
-    if (d.retry_count != 0) {
-        r += "(RETRY_COUNT=" + std::to_string(d.retry_count) + ")";
-        if (d.retry_delay.count() != 0) r += "(RETRY_DELAY=" + detail::format_duration(d.retry_delay) + ")";
-    }
+    // python-oracledb writes RETRY_DELAY only with RETRY_COUNT (and not 0);
+    // oranet writes it whenever it is not the default so that the text
+    // parses back to the same model.
+    if (d.retry_count != 0) r += "(RETRY_COUNT=" + std::to_string(d.retry_count) + ")";
+    if (d.retry_count != 0 || d.retry_delay != std::chrono::milliseconds(1000))
+        r += "(RETRY_DELAY=" + detail::format_duration(d.retry_delay) + ")";
     if (d.expire_time != 0) r += "(EXPIRE_TIME=" + std::to_string(d.expire_time) + ")";
     if (d.connect_timeout) r += "(CONNECT_TIMEOUT=" + detail::format_duration(*d.connect_timeout) + ")";
     if (d.transport_connect_timeout != std::chrono::milliseconds(20000))
@@ -70,8 +79,19 @@ std::string render_description(const description& d, const client_identity* cid)
     if (d.sdu != 8192) r += "(SDU=" + std::to_string(d.sdu) + ")";
     for (const auto& x : d.extra)
         r += x;
-    for (const auto& l : d.address_lists)
-        r += render_list(l);
+    // One list with the description's own options is written as bare
+    // ADDRESSes (parsing gives that list back); several lists are each
+    // written as an ADDRESS_LIST, so that they parse back as separate lists
+    // (python-oracledb writes a one-address list as a bare ADDRESS).
+    if (d.address_lists.size() == 1 && d.address_lists[0].failover == d.failover &&
+        d.address_lists[0].load_balance == d.load_balance &&
+        d.address_lists[0].source_route == d.source_route) {
+        for (const auto& a : d.address_lists[0].addresses)
+            r += render_address(a);
+    } else {
+        for (const auto& l : d.address_lists)
+            r += render_list(l);
+    }
 
     const auto& c = d.data;
     std::string data;
@@ -95,7 +115,7 @@ std::string render_description(const description& d, const client_identity* cid)
     for (const auto& x : c.extra)
         data += x;
     if (cid != nullptr && !cid->connection_id.empty())
-        data += "(CONNECTION_ID=" + cid_safe(c.connection_id_prefix + cid->connection_id) + ")";
+        data += "(CONNECTION_ID=" + id_safe(c.connection_id_prefix + cid->connection_id) + ")";
     if (!data.empty()) r += "(CONNECT_DATA=" + data + ")";
 
     if (d.uses_tcps()) {

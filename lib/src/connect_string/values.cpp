@@ -110,14 +110,14 @@ std::string format_duration(std::chrono::milliseconds d) {
 }
 
 std::string descriptor_value(std::string_view v) {
-    bool needs_quotes = v.empty() ? false : (v.front() == ' ' || v.back() == ' ');
+    // Spaces around a plain value would be trimmed by a parser: quote them.
+    bool needs_quotes = !v.empty() && trim(v).size() != v.size();
     for (char c : v)
-        if (c == '(' || c == ')' || c == '=' || c == '"' || c == '#' || c == '\n' || c == '\r')
-            needs_quotes = true;
+        if (c == '(' || c == ')' || c == '=' || c == '"' || c == '#') needs_quotes = true;
     if (!needs_quotes) return std::string(v);
     std::string r = "\"";
     for (char c : v)
-        r += (c == '"' ? '\'' : (c == '\n' || c == '\r') ? ' ' : c);
+        r += c == '"' ? '\'' : c;
     r += '"';
     return r;
 }
