@@ -60,7 +60,7 @@ std::string offset_text(int minutes) {
 date_time add_minutes(date_time d, int minutes) {
     using namespace std::chrono;
     const std::int64_t days = days_from_civil(d.year, d.month, d.day);
-    std::int64_t total      = days * 1440 + d.hour * 60 + d.minute + minutes;
+    std::int64_t total      = days * 1440 + std::int64_t{d.hour} * 60 + d.minute + minutes;
     std::int64_t day        = total >= 0 ? total / 1440 : (total - 1439) / 1440;
     std::int64_t rest       = total - day * 1440;
     const auto ymd          = year_month_day{sys_days{std::chrono::days{day}}};
@@ -246,8 +246,8 @@ std::error_code convert(const value& v, std::chrono::system_clock::time_point& o
     if (auto ec = convert(v, d)) return ec;
     using namespace std::chrono;
     const std::int64_t days = days_from_civil(d.year, d.month, d.day);
-    const auto secs         = days * 86400 + d.hour * 3600 + d.minute * 60 + d.second;
-    out                     = system_clock::time_point{
+    const auto secs = days * 86400 + std::int64_t{d.hour} * 3600 + std::int64_t{d.minute} * 60 + d.second;
+    out             = system_clock::time_point{
         duration_cast<system_clock::duration>(seconds{secs} + nanoseconds{d.nanosecond})};
     return {};
 }
