@@ -354,13 +354,12 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
     i.where             = ez.host + ":" + std::to_string(ez.port) + "/" + ez.service;
     const auto start    = detail::steady::now();
     const auto deadline = detail::deadline_after(p.options.connect_timeout);
-    auto tcp            = std::make_unique<detail::tcp_transport>();
-    if ((ec = tcp->connect(ez.host, ez.port, deadline, p.options.keepalive))) {
-        diag.client_message = "could not reach " + ez.host + ":" + std::to_string(ez.port);
+    auto topts          = p.options;
+    topts.use_tls       = topts.use_tls || ez.use_tls;
+    if ((ec = detail::open_transport(ez.host, ez.port, topts, deadline, *i.log, i.io, diag.client_message))) {
         i.log->info("connect to {} failed: {}", i.where, format_error(ec, diag));
         return;
     }
-    i.io = std::move(tcp);
     std::chrono::milliseconds budget{0};
     if (deadline != detail::deadline::max()) {
         budget = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - detail::steady::now());

@@ -1,5 +1,6 @@
 #include <oranet/easy_connect.hpp>
 
+#include <cctype>
 #include <charconv>
 
 namespace oranet {
@@ -24,7 +25,20 @@ bool valid_service_char(char c) {
 std::error_code parse_easy_connect(std::string_view s, easy_connect& out) {
     const auto bad = make_error_code(client_errc::connect_string_invalid);
     easy_connect r;
-    if (s.substr(0, 2) == "//") s.remove_prefix(2);
+    const auto has_prefix = [&s](std::string_view prefix) {
+        if (s.size() < prefix.size()) return false;
+        for (std::size_t i = 0; i < prefix.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+        return true;
+    };
+    if (has_prefix("tcps://")) {
+        r.use_tls = true;
+        s.remove_prefix(7);
+    } else if (has_prefix("tcp://")) {
+        s.remove_prefix(6);
+    } else if (s.substr(0, 2) == "//") {
+        s.remove_prefix(2);
+    }
     std::string_view host;
     if (!s.empty() && s.front() == '[') {
         const auto close = s.find(']');

@@ -20,6 +20,8 @@ const char* const usage_text =
     "  --db FILE|:memory:     the SQLite database (default :memory:)\n"
     "  --profile 12.1|19|21|23  the server release to play (default 19)\n"
     "  --charset NAME         AL32UTF8 (default), WE8MSWIN1252 or WE8ISO8859P1\n"
+    "  --tls CERT KEY         serve TCPS (TLS 1.2/1.3) with this PEM certificate chain and key\n"
+    "  --tls-ca FILE          with --tls: require a client certificate issued by a CA in FILE\n"
     "  --help                 print this text\n"
     "\n"
     "Prints \"listening on HOST:PORT\" on stdout once ready.\n";
@@ -169,12 +171,28 @@ bool parse_options(const std::vector<std::string_view>& args, options& out, bool
                         "'";
                 return false;
             }
+        } else if (a == "--tls") {
+            std::string_view key;
+            if (!value(v) || !value(key)) return false;
+            if (v.empty() || key.empty()) {
+                error = "--tls expects CERT KEY";
+                return false;
+            }
+            out.tls_cert = std::string(v);
+            out.tls_key  = std::string(key);
+        } else if (a == "--tls-ca") {
+            if (!value(v)) return false;
+            out.tls_ca = std::string(v);
         } else {
             error = "unknown option '" + std::string(a) + "'";
             return false;
         }
     }
     (void)listen_set;
+    if (!out.tls_ca.empty() && out.tls_cert.empty()) {
+        error = "--tls-ca needs --tls CERT KEY";
+        return false;
+    }
     if (out.services.empty()) out.services.emplace_back("FREEPDB1");
     if (out.users.empty()) out.users.push_back(user_spec{"demo", "demo", verifier_kind::v12c, false});
     return true;

@@ -30,6 +30,12 @@ struct options {
     std::string db           = ":memory:";
     profile prof             = profile::v19;
     std::uint16_t charset_id = 873;  // AL32UTF8
+    // TCPS: when tls_cert is set the listener speaks TLS 1.2/1.3 only, with
+    // this certificate chain and key (PEM); with tls_ca it also requires a
+    // client certificate issued by one of those CAs (mutual TLS).
+    std::string tls_cert;
+    std::string tls_key;
+    std::string tls_ca;
 };
 
 // Parses the arguments that follow `emulate`. On failure returns false and

@@ -1,10 +1,14 @@
 // The emulator's I/O: an Asio acceptor and one thread per connection that
-// moves bytes between the socket and a server_session.
+// moves bytes between the socket (or, with --tls, a TLS stream over it) and
+// a server_session.
 #include "emulate/emulate.hpp"
 #include "emulate/server_context.hpp"
 #include "emulate/server_session.hpp"
 
 #include <asio.hpp>
+#include <asio/ssl.hpp>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
 
 #include <condition_variable>
@@ -12,6 +16,7 @@
 #include <cstdio>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <sys/socket.h>
 #include <thread>
 
@@ -26,29 +31,59 @@ struct server::impl {
     std::size_t active = 0;  // connection threads still running
     std::list<std::shared_ptr<asio::ip::tcp::socket>> sockets;
     std::atomic<bool> stopping{false};
+    std::optional<asio::ssl::context> tls;  // set by --tls
 
-    void serve(std::shared_ptr<asio::ip::tcp::socket> sock) {
-        std::string peer = "?";
+    // Moves bytes between `stream` (a socket or a TLS stream) and a session
+    // until it ends or the client goes away.
+    template <class Stream>
+    void pump(Stream& stream, server_session& session) {
         asio::error_code ec;
-        const auto ep = sock->remote_endpoint(ec);
-        if (!ec) peer = ep.address().to_string() + ":" + std::to_string(ep.port());
-        if (ctx.log) ctx.log->info("emulate: connection from {}", peer);
-        sock->set_option(asio::ip::tcp::no_delay(true), ec);
-        server_session session(ctx, peer);
         std::vector<std::uint8_t> buf(65536);
         while (!session.finished() && !stopping) {
-            const std::size_t n = sock->read_some(asio::buffer(buf), ec);
+            const std::size_t n = stream.read_some(asio::buffer(buf), ec);
             if (ec) {
                 session.on_eof();
                 break;
             }
             session.on_bytes(proto::bytes_view(buf.data(), n));
             const auto out = session.take_output();
-            if (!out.empty()) asio::write(*sock, asio::buffer(out), ec);
+            if (!out.empty()) asio::write(stream, asio::buffer(out), ec);
             if (ec) break;
         }
         const auto out = session.take_output();
-        if (!out.empty()) asio::write(*sock, asio::buffer(out), ec);
+        if (!out.empty()) asio::write(stream, asio::buffer(out), ec);
+    }
+
+    void serve(std::shared_ptr<asio::ip::tcp::socket> sock) {
+        std::string peer = "?";
+        asio::error_code ec;
+        const auto ep = sock->remote_endpoint(ec);
+        if (!ec) peer = ep.address().to_string() + ":" + std::to_string(ep.port());
+        if (ctx.log) ctx.log->info("emulate: connection from {}{}", peer, tls ? " (TLS)" : "");
+        sock->set_option(asio::ip::tcp::no_delay(true), ec);
+        std::uint8_t first = 0;
+        if (tls && sock->receive(asio::buffer(&first, 1), asio::socket_base::message_peek, ec) == 1 &&
+            first != tls_handshake_record) {
+            refuse_plain(*sock, peer);
+        } else if (tls) {
+            asio::ssl::stream<asio::ip::tcp::socket&> stream(*sock, *tls);
+            stream.handshake(asio::ssl::stream_base::server, ec);
+            if (ec) {
+                if (ctx.log)
+                    ctx.log->error("emulate: TLS handshake with {} failed: {}", peer, describe_tls_error(ec));
+                ERR_clear_error();
+            } else {
+                if (ctx.log)
+                    ctx.log->debug("emulate: TLS with {}: {} {}", peer,
+                                   SSL_get_version(stream.native_handle()),
+                                   SSL_get_cipher_name(stream.native_handle()));
+                server_session session(ctx, peer);
+                pump(stream, session);
+            }
+        } else {
+            server_session session(ctx, peer);
+            pump(*sock, session);
+        }
         sock->shutdown(asio::ip::tcp::socket::shutdown_both, ec);
         sock->close(ec);
         if (ctx.log) ctx.log->info("emulate: connection from {} closed", peer);
@@ -57,12 +92,67 @@ struct server::impl {
         --active;
         idle.notify_all();
     }
+
+    static constexpr std::uint8_t tls_handshake_record = 0x16;
+
+    // A client that speaks plain TNS to the TCPS listener gets a fatal TLS
+    // alert (protocol_version) so that it can say "use TLS" instead of
+    // seeing a reset; its unread bytes are drained first, for a second at
+    // most, so that the close does not turn into a reset that drops the alert.
+    void refuse_plain(asio::ip::tcp::socket& sock, const std::string& peer) {
+        if (ctx.log) ctx.log->error("emulate: {} sent plain TNS to the TCPS listener; refused", peer);
+        static constexpr std::uint8_t alert[] = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
+        asio::error_code ec;
+        asio::write(sock, asio::buffer(alert), ec);
+        sock.shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+        timeval tv{1, 0};
+        ::setsockopt(sock.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        std::uint8_t sink[4096];
+        while (::recv(sock.native_handle(), sink, sizeof sink, 0) > 0) {
+        }
+    }
+
+    static std::string describe_tls_error(const asio::error_code& ec) {
+        if (ec == asio::error::eof || ec == asio::ssl::error::stream_truncated)
+            return "the client closed the connection";
+        return ec.message();
+    }
+
+    // TLS 1.2/1.3 server context from --tls CERT KEY [--tls-ca FILE].
+    bool setup_tls(std::string& error) {
+        const auto& o = ctx.opts;
+        if (o.tls_cert.empty()) return true;
+        tls.emplace(asio::ssl::context::tls_server);
+        SSL_CTX* c = tls->native_handle();
+        SSL_CTX_set_min_proto_version(c, TLS1_2_VERSION);
+        auto fail = [&](const std::string& what) {
+            const unsigned long e = ERR_peek_last_error();
+            const char* reason    = e != 0 ? ERR_reason_error_string(e) : nullptr;
+            error                 = what + (reason != nullptr ? std::string(": ") + reason : std::string());
+            ERR_clear_error();
+            tls.reset();
+            return false;
+        };
+        if (SSL_CTX_use_certificate_chain_file(c, o.tls_cert.c_str()) != 1)
+            return fail("--tls: cannot load the certificate chain " + o.tls_cert);
+        if (SSL_CTX_use_PrivateKey_file(c, o.tls_key.c_str(), SSL_FILETYPE_PEM) != 1)
+            return fail("--tls: cannot load the private key " + o.tls_key);
+        if (SSL_CTX_check_private_key(c) != 1) return fail("--tls: the key does not match the certificate");
+        if (!o.tls_ca.empty()) {
+            if (SSL_CTX_load_verify_locations(c, o.tls_ca.c_str(), nullptr) != 1)
+                return fail("--tls-ca: cannot load " + o.tls_ca);
+            STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(o.tls_ca.c_str());
+            if (names != nullptr) SSL_CTX_set_client_CA_list(c, names);
+            SSL_CTX_set_verify(c, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+        }
+        return true;
+    }
 };
 
 server::server(options opts, std::shared_ptr<spdlog::logger> log) : impl_(std::make_unique<impl>()) {
     impl_->ctx.users = std::make_unique<user_store>(opts.users);
     std::string error;
-    impl_->ctx.backend = make_engine_backend(opts.db, error);
+    impl_->ctx.backend = make_engine_backend(opts.db, error, opts.prof == profile::v23);
     if (!impl_->ctx.backend) {
         if (log) log->error("emulate: {}; falling back to a bare SQLite store", error);
         impl_->ctx.backend = make_stub_backend(opts.db);
@@ -78,6 +168,7 @@ server::~server() {
 }
 
 bool server::listen(std::string& error) {
+    if (!impl_->setup_tls(error)) return false;
     asio::error_code ec;
     const auto addr = asio::ip::make_address(impl_->ctx.opts.host, ec);
     if (ec) {
@@ -163,7 +254,11 @@ int emulate_main(int argc, char** argv, std::shared_ptr<spdlog::logger> log) {
     const std::string host = srv.host().find(':') != std::string::npos ? "[" + srv.host() + "]" : srv.host();
     std::printf("listening on %s:%u\n", host.c_str(), static_cast<unsigned>(srv.port()));
     std::fflush(stdout);
-    if (log) log->info("emulate: profile {}, services {}", profile_name(opts.prof), opts.services.front());
+    if (log)
+        log->info("emulate: profile {}, services {}{}", profile_name(opts.prof), opts.services.front(),
+                  opts.tls_cert.empty()
+                      ? ""
+                      : (opts.tls_ca.empty() ? ", TCPS" : ", TCPS with client certificates"));
     srv.run();
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();

@@ -60,6 +60,26 @@ struct connect_options {
     bool keepalive = true;
     // Logger for this connection; null: oranet::default_logger().
     std::shared_ptr<spdlog::logger> logger;
+
+    // TCPS: TLS 1.2 or 1.3 over TCP. Also turned on by "tcps://" in the
+    // connect string.
+    bool use_tls = false;
+    // Trusted CAs: a PEM bundle. Empty, and no wallet: the system's store.
+    std::string ca_file;
+    // A directory holding ewallet.pem: its certificates are trusted CAs; its
+    // private key with the certificate that matches it, when present, is the
+    // client's identity for mutual TLS.
+    std::string wallet_location;
+    // The passphrase of an encrypted private key in ewallet.pem.
+    secret_string wallet_password;
+    // Check that the server's certificate names the host connected to (SAN,
+    // else CN), or, when server_cert_dn is set, that its subject DN is that
+    // one ("CN=db.example,O=Example", order and spacing free).
+    bool server_dn_match = true;
+    std::string server_cert_dn;
+    // Verify the server's certificate chain. Off (a warning is logged) the
+    // connection is encrypted but the server is not authenticated.
+    bool tls_verify = true;
 };
 
 struct connect_params {

@@ -1,5 +1,5 @@
-// Easy Connect: "host[:port][/service]", with an IPv6 host in brackets
-// ("[::1]:1521/FREEPDB1") and an optional "//" in front. The full Easy
+// Easy Connect: "[tcp://|tcps://]host[:port][/service]", with an IPv6 host
+// in brackets ("[::1]:1521/FREEPDB1") and an optional "//" in front. The full Easy
 // Connect Plus syntax, descriptors and tnsnames.ora come in a later issue;
 // this parser stays in its own file so that one can replace it.
 #pragma once
@@ -18,7 +18,8 @@ inline constexpr std::uint16_t default_port = 1521;
 struct easy_connect {
     std::string host;
     std::uint16_t port = default_port;
-    std::string service;  // empty: the listener's default service
+    std::string service;   // empty: the listener's default service
+    bool use_tls = false;  // "tcps://" in front; "tcp://" is accepted too
     friend bool operator==(const easy_connect&, const easy_connect&) = default;
 };
 

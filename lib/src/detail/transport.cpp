@@ -1,7 +1,10 @@
 #include "transport.hpp"
 
+#include "tls_transport.hpp"
+
 #include <asio/connect.hpp>
 #include <asio/error.hpp>
+#include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
 
 namespace oranet::detail {
@@ -10,41 +13,37 @@ std::error_code map_io_error(std::error_code ec) {
     if (!ec) return ec;
     if (ec == asio::error::eof || ec == asio::error::connection_reset || ec == asio::error::broken_pipe ||
         ec == asio::error::connection_aborted || ec == asio::error::not_connected ||
-        ec == asio::error::bad_descriptor || ec == asio::error::shut_down)
+        ec == asio::error::bad_descriptor || ec == asio::error::shut_down ||
+        ec == asio::ssl::error::stream_truncated)
         return client_errc::connection_closed;
     if (ec == asio::error::timed_out) return client_errc::timeout;
     return ec;
 }
 
-tcp_transport::tcp_transport() : socket_(ctx_) {}
-
-tcp_transport::~tcp_transport() { close(); }
-
-std::error_code tcp_transport::run(bool& done, deadline d) {
-    ctx_.restart();
+std::error_code run_until(asio::io_context& ctx, bool& done, deadline d,
+                          const std::function<void()>& cancel) {
+    ctx.restart();
     if (d == deadline::max()) {
-        while (!done && ctx_.run_one() > 0) {
+        while (!done && ctx.run_one() > 0) {
         }
     } else {
         while (!done && steady::now() < d) {
-            if (ctx_.run_one_until(d) == 0 && ctx_.stopped()) break;
+            if (ctx.run_one_until(d) == 0 && ctx.stopped()) break;
         }
     }
     if (done) return {};
     // The deadline passed: cancel and let the handler run with
     // operation_aborted, so that no operation outlives this call.
-    std::error_code ignored;
-    socket_.cancel(ignored);
-    ctx_.restart();
-    while (!done && ctx_.run_one() > 0) {
+    cancel();
+    ctx.restart();
+    while (!done && ctx.run_one() > 0) {
     }
     return client_errc::timeout;
 }
 
-std::error_code tcp_transport::connect(const std::string& host, std::uint16_t port, deadline d,
-                                       bool keepalive) {
-    close();
-    asio::ip::tcp::resolver resolver(ctx_);
+std::error_code connect_socket(asio::io_context& ctx, asio::ip::tcp::socket& socket, const std::string& host,
+                               std::uint16_t port, deadline d, bool keepalive) {
+    asio::ip::tcp::resolver resolver(ctx);
     std::error_code result;
     asio::ip::tcp::resolver::results_type endpoints;
     bool done = false;
@@ -54,28 +53,49 @@ std::error_code tcp_transport::connect(const std::string& host, std::uint16_t po
                                endpoints = std::move(r);
                                done      = true;
                            });
-    if (auto ec = run(done, d)) {
-        resolver.cancel();
-        return ec;
-    }
+    if (auto ec = run_until(ctx, done, d, [&] { resolver.cancel(); })) return ec;
     if (result) return client_errc::host_not_found;
     done = false;
-    asio::async_connect(socket_, endpoints, [&](std::error_code ec, const asio::ip::tcp::endpoint&) {
+    asio::async_connect(socket, endpoints, [&](std::error_code ec, const asio::ip::tcp::endpoint&) {
         result = ec;
         done   = true;
     });
-    if (auto ec = run(done, d)) {
-        close();
+    std::error_code ignored;
+    if (auto ec = run_until(ctx, done, d, [&] { socket.cancel(ignored); })) {
+        socket.close(ignored);
         return ec;
     }
     if (result) {
-        close();
+        socket.close(ignored);
         return client_errc::connect_failed;
     }
-    std::error_code ignored;
-    socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
-    if (keepalive) socket_.set_option(asio::socket_base::keep_alive(true), ignored);
+    socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+    if (keepalive) socket.set_option(asio::socket_base::keep_alive(true), ignored);
     return {};
+}
+
+bool looks_like_tls_alert(std::span<const std::uint8_t> b) noexcept {
+    // A TNS packet starts with its length; 0x15 0x03 would be a 5379-byte
+    // packet with a nonzero checksum, which no listener sends first.
+    return b.size() >= 3 && b[0] == 0x15 && b[1] == 0x03 && b[2] <= 0x04;
+}
+
+tcp_transport::tcp_transport() : socket_(ctx_) {}
+
+tcp_transport::~tcp_transport() { close(); }
+
+std::error_code tcp_transport::run(bool& done, deadline d) {
+    return run_until(ctx_, done, d, [this] {
+        std::error_code ignored;
+        socket_.cancel(ignored);
+    });
+}
+
+std::error_code tcp_transport::connect(const std::string& host, std::uint16_t port, deadline d,
+                                       bool keepalive) {
+    close();
+    first_read_ = true;
+    return connect_socket(ctx_, socket_, host, port, d, keepalive);
 }
 
 std::error_code tcp_transport::write(std::span<const std::uint8_t> data, deadline d) {
@@ -113,6 +133,14 @@ std::size_t tcp_transport::read_some(std::span<std::uint8_t> buf, deadline d, st
         return 0;
     }
     if (n == 0) ec = client_errc::connection_closed;
+    if (first_read_ && n > 0) {
+        first_read_ = false;
+        if (looks_like_tls_alert(buf.first(n))) {
+            ec = client_errc::server_requires_tls;
+            close();
+            return 0;
+        }
+    }
     return n;
 }
 
@@ -122,6 +150,27 @@ void tcp_transport::close() noexcept {
         socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
         socket_.close(ignored);
     }
+}
+
+std::error_code open_transport(const std::string& host, std::uint16_t port, const connect_options& o,
+                               deadline d, spdlog::logger& log, std::unique_ptr<transport>& out,
+                               std::string& message) {
+    message.clear();
+    const std::string where = host + ":" + std::to_string(port);
+    if (!o.use_tls) {
+        auto tcp = std::make_unique<tcp_transport>();
+        if (auto ec = tcp->connect(host, port, d, o.keepalive)) {
+            message = "could not reach " + where;
+            return ec;
+        }
+        out = std::move(tcp);
+        return {};
+    }
+    auto tls = std::make_unique<tls_transport>(log);
+    if (auto ec = tls->configure(o, message)) return ec;
+    if (auto ec = tls->connect(host, port, d, o.keepalive, message)) return ec;
+    out = std::move(tls);
+    return {};
 }
 
 }  // namespace oranet::detail

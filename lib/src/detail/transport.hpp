@@ -3,8 +3,11 @@
 // private io_context run until the deadline (run_until), then cancelled: the
 // async API to come can start the same operations with a timer instead of
 // blocking. A closed socket always shows as client_errc::connection_closed.
+// TCP lives here, TCPS (TLS over TCP) in tls_transport.hpp; open_transport
+// picks one from the connect options.
 #pragma once
 
+#include <oranet/connect_params.hpp>
 #include <oranet/errc.hpp>
 
 #include <asio/io_context.hpp>
@@ -13,9 +16,15 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <system_error>
+
+namespace spdlog {
+class logger;
+}
 
 namespace oranet::detail {
 
@@ -26,9 +35,26 @@ using deadline = steady::time_point;  // steady::time_point::max(): unbounded
     return budget.count() <= 0 ? deadline::max() : steady::now() + budget;
 }
 
-// Maps Asio's errors to ours: eof, reset, broken pipe and friends become
-// connection_closed; operation_aborted after a deadline becomes timeout.
+// Maps Asio's errors to ours: eof, reset, broken pipe, a TLS stream cut
+// without close_notify and friends become connection_closed;
+// operation_aborted after a deadline becomes timeout.
 [[nodiscard]] std::error_code map_io_error(std::error_code ec);
+
+// Runs `ctx` until the pending operation completes (`done`) or the deadline
+// passes; on the deadline calls `cancel` (which must make the pending
+// handlers run with operation_aborted), drains them and returns timeout.
+[[nodiscard]] std::error_code run_until(asio::io_context& ctx, bool& done, deadline d,
+                                        const std::function<void()>& cancel);
+
+// Resolves `host` and tries each address in turn until `d`: host_not_found,
+// connect_failed or timeout. Sets TCP_NODELAY and, if asked, SO_KEEPALIVE.
+[[nodiscard]] std::error_code connect_socket(asio::io_context& ctx, asio::ip::tcp::socket& socket,
+                                             const std::string& host, std::uint16_t port, deadline d,
+                                             bool keepalive);
+
+// True when `bytes`, the first a server sent, are the start of a TLS alert
+// record (content type 21, version 3.x): a TCPS listener refusing plain TNS.
+[[nodiscard]] bool looks_like_tls_alert(std::span<const std::uint8_t> bytes) noexcept;
 
 class transport {
 public:
@@ -41,9 +67,7 @@ public:
     [[nodiscard]] virtual bool is_open() const noexcept              = 0;
 };
 
-// TCP. TLS will wrap the socket (asio::ssl::stream<tcp::socket>) behind the
-// same interface: the reads and writes below go through stream(), and the
-// connect through its lowest layer.
+// Plain TCP.
 class tcp_transport final : public transport {
 public:
     tcp_transport();
@@ -53,6 +77,8 @@ public:
     [[nodiscard]] std::error_code connect(const std::string& host, std::uint16_t port, deadline d,
                                           bool keepalive = true);
     [[nodiscard]] std::error_code write(std::span<const std::uint8_t> data, deadline d) override;
+    // The first read of a connection fails with server_requires_tls when the
+    // server answered with a TLS alert.
     [[nodiscard]] std::size_t read_some(std::span<std::uint8_t> buf, deadline d,
                                         std::error_code& ec) override;
     void close() noexcept override;
@@ -62,12 +88,18 @@ public:
     [[nodiscard]] asio::io_context& context() noexcept { return ctx_; }
 
 private:
-    // Runs the context until the pending operation completes (`done`) or the
-    // deadline passes; on the deadline, cancels and returns timeout.
     std::error_code run(bool& done, deadline d);
 
     asio::io_context ctx_;
     asio::ip::tcp::socket socket_;
+    bool first_read_ = true;
 };
+
+// Opens the pipe the options ask for to host:port within `d`: TCP, then TLS
+// when `o.use_tls` (tls_transport.hpp). On failure, `message` says what
+// failed in words for diagnostics::client_message (never a secret).
+[[nodiscard]] std::error_code open_transport(const std::string& host, std::uint16_t port,
+                                             const connect_options& o, deadline d, spdlog::logger& log,
+                                             std::unique_ptr<transport>& out, std::string& message);
 
 }  // namespace oranet::detail

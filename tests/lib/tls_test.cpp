@@ -1,0 +1,312 @@
+// TCPS against `oranet emulate --tls`: certificates are made at test time by
+// the openssl command in a temporary directory (a CA, server certificates
+// for 127.0.0.1/localhost, an expired one, one for another name, one from
+// another CA, a client certificate and PEM wallets); no key is committed.
+// Each refusal names its reason as OpenSSL's verifier states it.
+#include "../../lib/src/detail/tls_transport.hpp"
+#include "emulator_process.hpp"
+
+#include <oranet/oranet.hpp>
+
+#include <catch2/catch.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace oranet;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The test PKI, made once per run.
+struct test_pki {
+    fs::path dir;
+    bool ok = false;
+
+    [[nodiscard]] std::string at(const char* name) const { return (dir / name).string(); }
+
+    test_pki() {
+        dir = fs::temp_directory_path() / ("oranet-tls-test-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir / "wallet");
+        fs::create_directories(dir / "wallet_ca");
+        fs::create_directories(dir / "wallet_empty");
+        const std::string d        = dir.string();
+        const std::string key_opts = " -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes ";
+        std::ofstream(dir / "server.ext") << "subjectAltName=DNS:localhost,IP:127.0.0.1\n";
+        std::ofstream(dir / "dbex.ext") << "subjectAltName=DNS:db.example\n";
+        std::ofstream(dir / "client.ext") << "extendedKeyUsage=clientAuth\n";
+        const std::vector<std::string> cmds = {
+            "openssl req -x509" + key_opts + "-keyout ca.key -out ca.pem -days 30 -subj '/CN=oranet test CA'",
+            "openssl req -x509" + key_opts +
+                "-keyout other_ca.key -out other_ca.pem -days 30 -subj '/CN=other CA'",
+            "openssl req" + key_opts +
+                "-keyout server.key -out server.csr -subj '/CN=localhost/O=oranet tests'",
+            "openssl req" + key_opts + "-keyout dbex.key -out dbex.csr -subj '/CN=db.example/O=oranet tests'",
+            "openssl req" + key_opts + "-keyout client.key -out client.csr -subj '/CN=oranet client'",
+            "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 "
+            "-extfile server.ext -out server.pem",
+            "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days -1 "
+            "-extfile server.ext -out expired.pem",
+            "openssl x509 -req -in server.csr -CA other_ca.pem -CAkey other_ca.key -CAcreateserial -days 30 "
+            "-extfile server.ext -out other.pem",
+            "openssl x509 -req -in dbex.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 "
+            "-extfile dbex.ext -out dbex.pem",
+            "openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 "
+            "-extfile client.ext -out client.pem",
+            "cat client.pem client.key ca.pem > wallet/ewallet.pem",
+            "cat ca.pem > wallet_ca/ewallet.pem",
+        };
+        for (const auto& c : cmds) {
+            const std::string full = "cd '" + d + "' && (" + c + ") >/dev/null 2>&1";
+            if (std::system(full.c_str()) != 0) {
+                WARN("test PKI: failed: " << c);
+                return;
+            }
+        }
+        ok = true;
+    }
+    ~test_pki() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+    test_pki(const test_pki&)            = delete;
+    test_pki& operator=(const test_pki&) = delete;
+};
+
+const test_pki& pki() {
+    static const test_pki p;
+    return p;
+}
+
+#define ORANET_REQUIRE_PKI()                                                   \
+    if (!pki().ok) {                                                           \
+        WARN("skipped: the openssl command could not make test certificates"); \
+        return;                                                                \
+    }
+
+std::vector<std::string> tls_args(const char* cert, const char* key = "server.key") {
+    return {"--tls", pki().at(cert), pki().at(key)};
+}
+
+connect_params tcps_params(const test::emulator_process& emu, const std::string& host = "127.0.0.1") {
+    connect_params p          = emu.params();
+    p.connect_string          = "tcps://" + host + ":" + std::to_string(emu.port()) + "/FREEPDB1";
+    p.options.ca_file         = pki().at("ca.pem");
+    p.options.connect_timeout = 10s;
+    return p;
+}
+
+struct outcome {
+    std::error_code ec;
+    diagnostics diag;
+    [[nodiscard]] std::string text() const { return ec ? format_error(ec, diag) : std::string("ok"); }
+};
+
+outcome try_connect(const connect_params& p) {
+    outcome o;
+    connection c = connect(p, o.ec, o.diag);
+    if (!o.ec) {
+        cursor cur = c.cursor();
+        cur.execute("select 6 * 7, 'tls' from dual");
+        auto row = cur.fetch_one();
+        REQUIRE(row);
+        CHECK(row->get<std::int64_t>(0) == 42);
+        CHECK(row->get<std::string>(1) == "tls");
+        c.close();
+    }
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("tls: tcps:// in an Easy Connect string turns TLS on") {
+    easy_connect e;
+    REQUIRE_FALSE(parse_easy_connect("tcps://db.example:2484/svc", e));
+    CHECK(e == easy_connect{"db.example", 2484, "svc", true});
+    REQUIRE_FALSE(parse_easy_connect("TCPS://127.0.0.1/svc", e));
+    CHECK(e.use_tls);
+    REQUIRE_FALSE(parse_easy_connect("tcp://h:1600/s", e));
+    CHECK(e == easy_connect{"h", 1600, "s", false});
+    CHECK(parse_easy_connect("tcps://", e) == client_errc::connect_string_invalid);
+}
+
+TEST_CASE("tls: ssl_server_cert_dn compares attributes in any order, spacing and key case free") {
+    std::vector<std::pair<std::string, std::string>> a, b;
+    REQUIRE(detail::parse_dn("CN=db.example, O=oranet tests", a));
+    REQUIRE(detail::parse_dn("o = oranet tests,cn=db.example", b));
+    CHECK(detail::same_dn(a, b));
+    REQUIRE(detail::parse_dn("CN=db.example", b));
+    CHECK_FALSE(detail::same_dn(a, b));
+    CHECK_FALSE(detail::parse_dn("CN", b));
+    CHECK_FALSE(detail::parse_dn("=x", b));
+    CHECK_FALSE(detail::parse_dn("", b));
+}
+
+TEST_CASE("tls: login and query with verification on (CA file, PEM wallet, host name, use_tls)") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("server.pem"));
+    SECTION("ca_file, by address") {
+        const auto o = try_connect(tcps_params(emu));
+        CHECK(o.text() == "ok");
+    }
+    SECTION("ca_file, by host name (SNI sent, SAN DNS:localhost)") {
+        const auto o = try_connect(tcps_params(emu, "localhost"));
+        CHECK(o.text() == "ok");
+    }
+    SECTION("wallet with the CA certificate only") {
+        auto p                    = tcps_params(emu);
+        p.options.ca_file         = "";
+        p.options.wallet_location = pki().at("wallet_ca");
+        CHECK(try_connect(p).text() == "ok");
+    }
+    SECTION("use_tls with a plain connect string") {
+        auto p            = tcps_params(emu);
+        p.connect_string  = emu.address();
+        p.options.use_tls = true;
+        CHECK(try_connect(p).text() == "ok");
+    }
+    SECTION("ssl_server_cert_dn instead of the host name") {
+        auto p                   = tcps_params(emu);
+        p.options.server_cert_dn = "O=oranet tests, CN=localhost";
+        CHECK(try_connect(p).text() == "ok");
+    }
+}
+
+TEST_CASE("tls: a certificate from another CA is refused") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("other.pem"));
+    const auto o = try_connect(tcps_params(emu));
+    CHECK(o.ec == client_errc::tls_certificate_rejected);
+    CHECK_THAT(o.diag.client_message, Catch::Contains("unable to get local issuer certificate"));
+}
+
+TEST_CASE("tls: a certificate for another name is refused") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("dbex.pem", "dbex.key"));
+    SECTION("by address") {
+        const auto o = try_connect(tcps_params(emu));
+        CHECK(o.ec == client_errc::tls_certificate_rejected);
+        CHECK_THAT(o.diag.client_message, Catch::Contains("IP address mismatch"));
+    }
+    SECTION("by host name") {
+        const auto o = try_connect(tcps_params(emu, "localhost"));
+        CHECK(o.ec == client_errc::tls_certificate_rejected);
+        CHECK_THAT(o.diag.client_message, Catch::Contains("hostname mismatch"));
+    }
+    SECTION("a DN that is not the certificate's") {
+        auto p                   = tcps_params(emu);
+        p.options.server_cert_dn = "CN=db.other,O=oranet tests";
+        const auto o             = try_connect(p);
+        CHECK(o.ec == client_errc::tls_certificate_rejected);
+        CHECK_THAT(o.diag.client_message, Catch::Contains("does not match ssl_server_cert_dn"));
+        CHECK_THAT(o.diag.client_message, Catch::Contains("CN=db.example"));
+    }
+    SECTION("the certificate's DN given: accepted by address") {
+        auto p                   = tcps_params(emu);
+        p.options.server_cert_dn = "CN=db.example,O=oranet tests";
+        CHECK(try_connect(p).text() == "ok");
+    }
+    SECTION("name matching off") {
+        auto p                    = tcps_params(emu);
+        p.options.server_dn_match = false;
+        CHECK(try_connect(p).text() == "ok");
+    }
+}
+
+TEST_CASE("tls: an expired certificate is refused") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("expired.pem"));
+    const auto o = try_connect(tcps_params(emu));
+    CHECK(o.ec == client_errc::tls_certificate_rejected);
+    CHECK_THAT(o.diag.client_message, Catch::Contains("certificate has expired"));
+}
+
+TEST_CASE("tls: mutual TLS with the wallet's client certificate; none is refused") {
+    ORANET_REQUIRE_PKI();
+    auto args = tls_args("server.pem");
+    args.push_back("--tls-ca");
+    args.push_back(pki().at("ca.pem"));
+    ORANET_REQUIRE_EMULATOR(emu, args);
+    SECTION("wallet with key, certificate and CA") {
+        auto p                    = tcps_params(emu);
+        p.options.ca_file         = "";
+        p.options.wallet_location = pki().at("wallet");
+        CHECK(try_connect(p).text() == "ok");
+    }
+    SECTION("no client certificate") {
+        const auto start = std::chrono::steady_clock::now();
+        const auto o     = try_connect(tcps_params(emu));
+        CHECK(o.ec == client_errc::tls_handshake_failed);
+        CHECK(std::chrono::steady_clock::now() - start < 5s);
+    }
+}
+
+TEST_CASE("tls: verification off connects to an unknown CA and logs a warning") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("other.pem"));
+    std::ostringstream out;
+    auto sink   = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
+    auto logger = std::make_shared<spdlog::logger>("tls-test", sink);
+    logger->set_level(spdlog::level::warn);
+    auto p               = tcps_params(emu);
+    p.options.tls_verify = false;
+    p.options.logger     = logger;
+    CHECK(try_connect(p).text() == "ok");
+    logger->flush();
+    CHECK_THAT(out.str(), Catch::Contains("[warning]") && Catch::Contains("verification is off"));
+    CHECK_THAT(out.str(), !Catch::Contains("demo"));  // no password (nor user) in what was logged
+}
+
+TEST_CASE("tls: plain TCP against a TLS listener fails fast, saying the server wants TLS") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("server.pem"));
+    auto p                    = emu.params();
+    p.options.connect_timeout = 10s;
+    const auto start          = std::chrono::steady_clock::now();
+    const auto o              = try_connect(p);
+    CHECK(o.ec == client_errc::server_requires_tls);
+    CHECK(std::chrono::steady_clock::now() - start < 5s);
+}
+
+TEST_CASE("tls: TLS against a plain listener ends within the connect timeout") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu);
+    auto p                    = tcps_params(emu);
+    p.options.connect_timeout = 1500ms;
+    const auto start          = std::chrono::steady_clock::now();
+    const auto o              = try_connect(p);
+    CHECK(o.ec);
+    CHECK(std::chrono::steady_clock::now() - start < 5s);
+    CHECK_THAT(o.text(), Catch::Contains("TLS handshake"));
+}
+
+TEST_CASE("tls: unusable settings are client errors before any connect") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("server.pem"));
+    auto p = tcps_params(emu);
+    SECTION("a CA file that does not exist") {
+        p.options.ca_file = pki().at("missing.pem");
+        const auto o      = try_connect(p);
+        CHECK(o.ec == client_errc::tls_config_invalid);
+        CHECK_THAT(o.diag.client_message, Catch::Contains("missing.pem"));
+    }
+    SECTION("a wallet directory without ewallet.pem") {
+        p.options.ca_file         = "";
+        p.options.wallet_location = pki().at("wallet_empty");
+        const auto o              = try_connect(p);
+        CHECK(o.ec == client_errc::tls_config_invalid);
+        CHECK_THAT(o.diag.client_message, Catch::Contains("ewallet.pem"));
+    }
+    SECTION("a server DN that is no DN") {
+        p.options.server_cert_dn = "db.example";
+        CHECK(try_connect(p).ec == client_errc::tls_config_invalid);
+    }
+}
