@@ -8,6 +8,7 @@
 namespace oranet::cli {
 int emulate_command(int argc, char** argv);
 int sql_command(int argc, char** argv);
+int ping_command(int argc, char** argv);
 int dump_command(int argc, char** argv);
 int proxy_command(int argc, char** argv);
 }  // namespace oranet::cli
@@ -20,12 +21,11 @@ constexpr const char* usage_text =
     "A pure C++ client for Oracle Database (TNS/TTC, O5Logon, TLS).\n"
     "\n"
     "commands:\n"
-    "  sql       run SQL statements against a database (batch form: -e)\n"
+    "  sql       run SQL statements: -e, -f scripts or an interactive prompt\n"
+    "  ping      reach a listener (TNS version, SDU, TLS); with a user, log in and time pings\n"
     "  emulate   run a TNS/TTC server backed by SQLite, for tests and demos\n"
     "  dump      decode Oracle Net traffic from a pcap/pcapng capture or a packet trace\n"
     "  proxy     forward connections to a server and log the decoded traffic live\n"
-    "\n"
-    "not in this version yet: ping\n"
     "\n"
     "options:\n"
     "  --version   print the version and exit\n"
@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     }
     if (cmd == "emulate") return oranet::cli::emulate_command(argc - 2, argv + 2);
     if (cmd == "sql") return oranet::cli::sql_command(argc - 2, argv + 2);
+    if (cmd == "ping") return oranet::cli::ping_command(argc - 2, argv + 2);
     if (cmd == "dump") return oranet::cli::dump_command(argc - 2, argv + 2);
     if (cmd == "proxy") return oranet::cli::proxy_command(argc - 2, argv + 2);
     std::fprintf(stderr, "oranet: unknown command '%s' (try oranet --help)\n", argv[1]);

@@ -9,5 +9,6 @@
 #include <oranet/errc.hpp>
 #include <oranet/error.hpp>
 #include <oranet/logging.hpp>
+#include <oranet/probe.hpp>
 #include <oranet/value.hpp>
 #include <oranet/version.hpp>

@@ -1,0 +1,121 @@
+#include "detail/connection_impl.hpp"
+#include "detail/tls_transport.hpp"
+#include "detail/transport.hpp"
+
+#include <oranet/easy_connect.hpp>
+#include <oranet/logging.hpp>
+#include <oranet/probe.hpp>
+#include <oranet/proto/tns/assembler.hpp>
+#include <oranet/proto/tns/packet.hpp>
+#include <oranet/proto/writer.hpp>
+
+#include <array>
+
+namespace oranet {
+namespace {
+
+namespace tns = proto::tns;
+using clock   = std::chrono::steady_clock;
+
+std::chrono::microseconds since(clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - t);
+}
+
+// Reads until one whole packet is assembled.
+std::error_code read_packet(detail::transport& io, tns::assembler& a, detail::deadline d,
+                            tns::packet_view& out) {
+    std::array<std::uint8_t, 4096> buf{};
+    for (;;) {
+        std::error_code ec;
+        switch (a.next(out, ec)) {
+            case tns::assemble_status::packet: return {};
+            case tns::assemble_status::error: return ec;
+            case tns::assemble_status::need_more: break;
+        }
+        const std::size_t n = io.read_some(buf, d, ec);
+        if (ec) return ec;
+        a.feed(proto::bytes_view(buf.data(), n));
+    }
+}
+
+}  // namespace
+
+std::error_code probe_listener(const connect_params& p, listener_probe& out, diagnostics& diag) {
+    out  = {};
+    diag = {};
+    easy_connect ez;
+    if (auto ec = parse_easy_connect(p.connect_string, ez)) return ec;
+    out.host          = ez.host;
+    out.port          = ez.port;
+    out.service       = ez.service;
+    connect_options o = p.options;
+    o.use_tls         = o.use_tls || ez.use_tls;
+    out.tls           = o.use_tls;
+    auto log          = o.logger ? o.logger : default_logger();
+    const auto d      = detail::deadline_after(o.connect_timeout);
+
+    const auto t0 = clock::now();
+    std::unique_ptr<detail::transport> io;
+    if (auto ec = detail::open_transport(ez.host, ez.port, o, d, *log, io, diag.client_message)) return ec;
+    out.connect_time = since(t0);
+    if (const auto* t = dynamic_cast<const detail::tls_transport*>(io.get()))
+        out.tls_details = t->negotiated();
+
+    tns::connect_packet c;
+    // The connect data of a login; the identity fields matter only to the
+    // listener's log.
+    c.connect_data = detail::make_connect_data(
+        ez.host, ez.port, ez.service, o.program.empty() ? "oranet" : o.program, o.machine, o.os_user);
+    tns::set_data_units(c, o.sdu, o.sdu);
+    proto::writer first;
+    proto::writer second;
+    if (auto ec = tns::write_connect(first, second, c)) return ec;
+
+    tns::assembler a;
+    const auto t1 = clock::now();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        if (auto ec = io->write(first.data(), d)) return ec;
+        if (!second.data().empty())
+            if (auto ec = io->write(second.data(), d)) return ec;
+        tns::packet_view pv;
+        if (auto ec = read_packet(*io, a, d, pv)) return ec;
+        tns::any_packet pkt;
+        if (auto ec = tns::decode_packet(pv, pkt)) return ec;
+        out.answer_time = since(t1);
+        if (std::holds_alternative<tns::resend_packet>(pkt)) continue;  // the listener asks again
+        if (auto* acc = std::get_if<tns::accept_packet>(&pkt)) {
+            out.outcome     = listener_outcome::accepted;
+            out.tns_version = acc->version;
+            out.sdu         = tns::negotiated_sdu(*acc);
+            out.tdu         = tns::negotiated_tdu(*acc);
+        } else if (auto* ref = std::get_if<tns::refuse_packet>(&pkt)) {
+            out.outcome       = listener_outcome::refused;
+            out.listener_data = ref->data;
+            if (ref->data_follows) {
+                tns::packet_view dv;
+                tns::data_packet dp;
+                if (!read_packet(*io, a, d, dv) && !tns::decode_packet_as(dv, dp))
+                    out.listener_data.assign(dp.payload.begin(), dp.payload.end());
+            }
+            out.refuse_error = tns::refuse_error_number(out.listener_data);
+        } else if (auto* red = std::get_if<tns::redirect_packet>(&pkt)) {
+            out.outcome       = listener_outcome::redirected;
+            out.listener_data = red->data;
+            if (red->data_follows) {
+                tns::packet_view dv;
+                tns::data_packet dp;
+                if (!read_packet(*io, a, d, dv) && !tns::decode_packet_as(dv, dp))
+                    out.listener_data.assign(dp.payload.begin(), dp.payload.end());
+            }
+        } else {
+            io->close();
+            return client_errc::tns_unexpected_packet;
+        }
+        io->close();
+        return {};
+    }
+    io->close();
+    return client_errc::tns_unexpected_packet;
+}
+
+}  // namespace oranet
