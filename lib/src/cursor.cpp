@@ -17,6 +17,19 @@ namespace types = proto::types;
 
 namespace {
 
+// The character set of CHAR/VARCHAR2/LONG/CLOB text between oranet and the
+// server: the one the client declares in its data types message (873,
+// AL32UTF8), not the database's. The server converts to and from the
+// database character set, as it does for python-oracledb and node-oracledb,
+// which declare the same and always send and read UTF-8: the SQL text
+// (execute.sql), bind values (bind charset_id 873) and column values.
+// Converting on the client instead would make the server convert a second
+// time. A character the database character set cannot hold is the server's
+// business, as with those clients: Oracle stores its replacement character
+// (for WE8MSWIN1252, '?'), and oranet raises no error of its own
+// (tests/peers/diff checks the bytes against node-oracledb's).
+constexpr std::uint16_t client_charset = types::charset::al32utf8;
+
 std::string type_name(std::uint16_t t) {
     switch (t) {
         case 1: return "VARCHAR2";
@@ -58,11 +71,11 @@ bind_shape shape_for(const value& v, const ttc::caps& c) {
     auto set = [&](types::ora_type t, std::uint32_t size, bool text = false) {
         s.wire.type        = t;
         s.wire.form        = text ? types::cs_form::implicit : types::cs_form::none;
-        s.wire.charset     = c.charset_id;
+        s.wire.charset     = client_charset;
         s.meta.ora_type    = static_cast<std::uint8_t>(t);
         s.meta.buffer_size = std::max<std::uint32_t>(size, 1);
         s.meta.cs_form     = text ? 1 : 0;
-        s.meta.charset_id  = text ? c.charset_id : 0;
+        s.meta.charset_id  = text ? client_charset : 0;
     };
     std::visit(
         [&](const auto& x) {
@@ -133,16 +146,18 @@ struct cursor_impl final : proto::session::reply_handler {
                 col.ora_type  = c.ora_type;
                 col.type_name = type_name(c.ora_type);
                 col.size      = c.max_size != 0 ? c.max_size : c.buffer_size;
-                col.precision = c.precision;
-                col.scale     = c.scale;
-                col.nullable  = c.nullable != 0;
+                col.precision = static_cast<std::int16_t>(
+                    c.precision);  // NOLINT(bugprone-signed-char-misuse): a signed byte on the wire
+                col.scale    = c.scale;
+                col.nullable = c.nullable != 0;
                 columns.push_back(std::move(col));
                 types::wire_type w;
-                w.type      = static_cast<types::ora_type>(c.ora_type);
-                w.form      = static_cast<types::cs_form>(c.cs_form);
-                w.charset   = c.cs_form == 2 ? types::charset::al16utf16 : conn->session.caps().charset_id;
-                w.precision = c.precision;
-                w.scale     = c.scale;
+                w.type    = static_cast<types::ora_type>(c.ora_type);
+                w.form    = static_cast<types::cs_form>(c.cs_form);
+                w.charset = c.cs_form == 2 ? types::charset::al16utf16 : client_charset;
+                w.precision =
+                    static_cast<std::int16_t>(c.precision);  // NOLINT(bugprone-signed-char-misuse): as above
+                w.scale = c.scale;
                 column_types.push_back(w);
             }
         } else if (const auto* r = std::get_if<ttc::row_data>(&item)) {

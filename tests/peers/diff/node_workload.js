@@ -1,16 +1,30 @@
 // The differential test's workload, run by node-oracledb 26 (thin) against
 // the recording proxy of peer_diff (issue 6). The same calls, in the same
 // order, as run_oranet_workload() in peer_diff.cpp: keep the two in step.
-// Usage: node node_workload.js <port>
+// Usage: node node_workload.js <port> [basic|charset]
 'use strict';
 
 // node-oracledb is installed in ../node (npm ci there).
 const oracledb = require(require('path').join(__dirname, '..', 'node', 'node_modules', 'oracledb'));
 
+// Non-ASCII text in SQL, a bind and a column (the emulator plays a
+// WE8MSWIN1252 database for this one): run_oranet_charset_workload().
+async function charsetWorkload(c) {
+  let r = await c.execute("select 'é€' x from dual");
+  if (r.rows[0][0] !== 'é€') throw new Error(`select returned ${r.rows[0][0]}`);
+  await c.execute('create table diff_c (a varchar2(10))');
+  await c.execute('insert into diff_c values (:1)', ['ö€']);
+  r = await c.execute('select a from diff_c');
+  if (r.rows[0][0] !== 'ö€') throw new Error(`column returned ${r.rows[0][0]}`);
+  await c.commit();
+  await c.close();
+}
+
 async function main() {
   const port = process.argv[2];
   const c = await oracledb.getConnection({ user: 'demo', password: 'demo',
     connectString: `127.0.0.1:${port}/FREEPDB1` });
+  if (process.argv[3] === 'charset') return charsetWorkload(c);
   // A simple query (prefetch 2, the default of both clients).
   await c.execute('select 1 from dual');
   // More rows than the prefetch: re-fetches of 10 rows each.

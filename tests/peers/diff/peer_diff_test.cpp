@@ -58,24 +58,81 @@ void run_oranet_workload(std::uint16_t port) {
     conn.close();
 }
 
-std::vector<chunk> record_oranet() {
-    emulator emu(std::string(ORANET_DIFF_CLI), {"--profile", "19"}, "oranet");
+// Non-ASCII text in SQL, a bind and a column, against a WE8MSWIN1252
+// database; as charsetWorkload() in node_workload.js.
+void run_oranet_charset_workload(std::uint16_t port) {
+    oranet::connect_params p;
+    p.user                  = "demo";
+    p.password              = "demo";
+    p.connect_string        = "127.0.0.1:" + std::to_string(port) + "/FREEPDB1";
+    oranet::connection conn = oranet::connect(p);
+    {
+        oranet::cursor cur = conn.cursor();
+        cur.execute("select '\u00e9\u20ac' x from dual");
+        const auto rows = cur.fetch_all();
+        REQUIRE(rows.size() == 1);
+        CHECK(oranet::value_as<std::string>(rows[0][0]) == "\u00e9\u20ac");
+    }
+    {
+        oranet::cursor cur = conn.cursor();
+        cur.execute("create table diff_c (a varchar2(10))");
+        cur.execute("insert into diff_c values (:1)",
+                    std::vector<oranet::value>{std::string("\u00f6\u20ac")});
+        cur.execute("select a from diff_c");
+        const auto rows = cur.fetch_all();
+        REQUIRE(rows.size() == 1);
+        CHECK(oranet::value_as<std::string>(rows[0][0]) == "\u00f6\u20ac");
+    }
+    conn.commit();
+    conn.close();
+}
+
+std::vector<std::string> emulator_args(bool charset) {
+    std::vector<std::string> a{"--profile", "19"};
+    if (charset) a.insert(a.end(), {"--charset", "WE8MSWIN1252"});
+    return a;
+}
+
+std::vector<chunk> record_oranet(bool charset = false) {
+    emulator emu(std::string(ORANET_DIFF_CLI), emulator_args(charset), "oranet");
     recording_proxy proxy(emu.port());
-    run_oranet_workload(proxy.port());
+    if (charset)
+        run_oranet_charset_workload(proxy.port());
+    else
+        run_oranet_workload(proxy.port());
     return proxy.finish(std::chrono::seconds(20));
 }
 
-std::vector<chunk> record_node() {
-    emulator emu(std::string(ORANET_DIFF_CLI), {"--profile", "19"}, "node");
+std::vector<chunk> record_node(bool charset = false) {
+    emulator emu(std::string(ORANET_DIFF_CLI), emulator_args(charset), "node");
     recording_proxy proxy(emu.port());
     const std::string log = "/tmp/oranet-peer-diff-node-" + std::to_string(::getpid()) + ".log";
-    child_process node({std::string(ORANET_DIFF_NODE), ORANET_DIFF_NODE_SCRIPT, std::to_string(proxy.port())},
+    child_process node({std::string(ORANET_DIFF_NODE), ORANET_DIFF_NODE_SCRIPT, std::to_string(proxy.port()),
+                        charset ? "charset" : "basic"},
                        log);
     REQUIRE(node.started());
     const int rc = node.wait(std::chrono::seconds(60));
     INFO("node workload output:\n" << node.log());
     REQUIRE(rc == 0);
     return proxy.finish(std::chrono::seconds(20));
+}
+
+// Records both clients, decodes, compares; returns the report. The decoded
+// recordings go to /tmp/oranet-peer-diff-<tag>-{oranet,node}.txt.
+diff_report run_diff(bool charset) {
+    const decoded_recording ours   = decode_recording(record_oranet(charset));
+    const decoded_recording theirs = decode_recording(record_node(charset));
+    INFO("oranet decode: " << (ours.error.empty() ? "ok" : ours.error));
+    INFO("node decode: " << (theirs.error.empty() ? "ok" : theirs.error));
+    REQUIRE(ours.error.empty());
+    REQUIRE(theirs.error.empty());
+    for (const auto& [name, rec] : {std::pair{"oranet", &ours}, std::pair{"node", &theirs}}) {
+        std::ofstream f(std::string("/tmp/oranet-peer-diff-") + (charset ? "charset-" : "basic-") + name +
+                        ".txt");
+        for (std::size_t i = 0; i < rec->messages.size(); ++i)
+            f << "#" << i << " " << describe(rec->messages[i]) << "\n";
+    }
+    return compare(ours.messages, theirs.messages, masks());
 }
 
 }  // namespace
@@ -85,26 +142,29 @@ TEST_CASE("oranet and node-oracledb send the same TNS packets and TTC messages",
         WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
         return;
     }
-    const decoded_recording ours   = decode_recording(record_oranet());
-    const decoded_recording theirs = decode_recording(record_node());
-    INFO("oranet decode: " << (ours.error.empty() ? "ok" : ours.error));
-    INFO("node decode: " << (theirs.error.empty() ? "ok" : theirs.error));
-    REQUIRE(ours.error.empty());
-    REQUIRE(theirs.error.empty());
-
-    // Both decoded recordings, for a reader of a failure.
-    for (const auto& [name, rec] : {std::pair{"oranet", &ours}, std::pair{"node", &theirs}}) {
-        std::ofstream f(std::string("/tmp/oranet-peer-diff-") + name + ".txt");
-        for (std::size_t i = 0; i < rec->messages.size(); ++i)
-            f << "#" << i << " " << describe(rec->messages[i]) << "\n";
-    }
-    const diff_report report = compare(ours.messages, theirs.messages, masks());
+    const diff_report report = run_diff(false);
     INFO(report.text);
     // What the comparison covered: every step of the workload was seen.
     for (const char* kind : {"tns.CONNECT", "ttc.protocol", "ttc.data_types", "ttc.auth_phase_one",
                              "ttc.auth_phase_two", "ttc.execute", "ttc.fetch", "ttc.commit", "ttc.logoff"})
         CHECK(report.kinds_compared.count(kind) == 1);
     CHECK(report.fields_compared > 300);
+    REQUIRE(report.differences == 0);
+}
+
+// SQL text, bind values and column values travel in the client character
+// set the data types message declares (AL32UTF8) whatever the database's:
+// against a WE8MSWIN1252 database, oranet's execute.sql and bind bytes are
+// node-oracledb's (UTF-8), and both read back the same text.
+TEST_CASE("against a WE8MSWIN1252 database, oranet sends non-ASCII SQL and binds as node-oracledb does",
+          "[node][charset]") {
+    if (std::string(ORANET_DIFF_NODE).empty()) {
+        WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
+        return;
+    }
+    const diff_report report = run_diff(true);
+    INFO(report.text);
+    CHECK(report.kinds_compared.count("ttc.execute") == 1);
     REQUIRE(report.differences == 0);
 }
 
@@ -132,4 +192,27 @@ TEST_CASE("masked fields may differ, and only those", "[compare]") {
     CHECK(compare({a}, {b}, masks()).differences == 0);
     b.fields[1].value = "\"DEMO\"";
     CHECK(compare({a}, {b}, masks()).differences == 1);
+}
+
+// The decision above, pinned without node: the execute message carries the
+// SQL text's UTF-8 bytes (not WE8MSWIN1252's e9 80), the bind its UTF-8
+// bytes with charset id 873, and the text comes back intact.
+TEST_CASE("against a WE8MSWIN1252 database, SQL text and binds travel as UTF-8 and read back intact",
+          "[charset]") {
+    const decoded_recording rec = decode_recording(record_oranet(true));
+    REQUIRE(rec.error.empty());
+    std::vector<const wire_message*> executes;
+    for (const auto& m : rec.messages)
+        if (m.kind == "ttc.execute") executes.push_back(&m);
+    REQUIRE(executes.size() == 4);
+    const wire_field* sql = executes[0]->find("execute.sql");
+    REQUIRE(sql != nullptr);
+    // "select 'é€' x from dual"
+    CHECK(sql->value == "0x73656c6563742027c3a9e282ac2720782066726f6d206475616c");
+    const wire_field* bind_cs = executes[2]->find("execute.bind.charset_id");
+    REQUIRE(bind_cs != nullptr);
+    CHECK(bind_cs->value == "873");
+    const wire_field* bind_value = executes[2]->find("execute.value");
+    REQUIRE(bind_value != nullptr);
+    CHECK(bind_value->value == "0xc3b6e282ac");  // "ö€"
 }
