@@ -25,6 +25,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr const char* wallet_secret = "Wallet-Secret-7Q";
+
 // The test PKI, made once per run.
 struct test_pki {
     fs::path dir;
@@ -38,6 +40,7 @@ struct test_pki {
         fs::create_directories(dir / "wallet");
         fs::create_directories(dir / "wallet_ca");
         fs::create_directories(dir / "wallet_empty");
+        fs::create_directories(dir / "wallet_enc");
         const std::string d        = dir.string();
         const std::string key_opts = " -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes ";
         std::ofstream(dir / "server.ext") << "subjectAltName=DNS:localhost,IP:127.0.0.1\n";
@@ -63,6 +66,9 @@ struct test_pki {
             "-extfile client.ext -out client.pem",
             "cat client.pem client.key ca.pem > wallet/ewallet.pem",
             "cat ca.pem > wallet_ca/ewallet.pem",
+            "openssl pkcs8 -topk8 -in client.key -out client_enc.key -passout pass:" +
+                std::string(wallet_secret),
+            "cat client.pem client_enc.key ca.pem > wallet_enc/ewallet.pem",
         };
         for (const auto& c : cmds) {
             const std::string full = "cd '" + d + "' && (" + c + ") >/dev/null 2>&1";
@@ -247,6 +253,48 @@ TEST_CASE("tls: mutual TLS with the wallet's client certificate; none is refused
         CHECK(o.ec == client_errc::tls_handshake_failed);
         CHECK(std::chrono::steady_clock::now() - start < 5s);
     }
+}
+
+TEST_CASE("tls: an encrypted wallet key opens with wallet_password, which is never logged") {
+    ORANET_REQUIRE_PKI();
+    auto args = tls_args("server.pem");
+    args.push_back("--tls-ca");
+    args.push_back(pki().at("ca.pem"));
+    ORANET_REQUIRE_EMULATOR(emu, args);
+    std::ostringstream out;
+    auto sink   = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
+    auto logger = std::make_shared<spdlog::logger>("tls-test", sink);
+    logger->set_level(spdlog::level::trace);
+    auto p                    = tcps_params(emu);
+    p.options.ca_file         = "";
+    p.options.wallet_location = pki().at("wallet_enc");
+    p.options.logger          = logger;
+    SECTION("with the password") {
+        p.options.wallet_password = wallet_secret;
+        CHECK(try_connect(p).text() == "ok");
+    }
+    SECTION("without it") {
+        const auto o = try_connect(p);
+        CHECK(o.ec == client_errc::tls_config_invalid);
+        CHECK_THAT(o.diag.client_message, Catch::Contains("wallet_password"));
+    }
+    SECTION("with a wrong one") {
+        p.options.wallet_password = "not-the-password";
+        const auto o              = try_connect(p);
+        CHECK(o.ec == client_errc::tls_config_invalid);
+        CHECK_THAT(o.text(), !Catch::Contains("not-the-password"));
+    }
+    logger->flush();
+    CHECK_THAT(out.str(), !Catch::Contains(wallet_secret));
+}
+
+TEST_CASE("tls: a TLS alert as the first bytes of a plain connection is recognised") {
+    const std::uint8_t alert[] = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
+    CHECK(detail::looks_like_tls_alert(alert));
+    // A TNS ACCEPT (type 2) of 32 bytes: length first, checksum zero.
+    const std::uint8_t accept[] = {0x00, 0x20, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00};
+    CHECK_FALSE(detail::looks_like_tls_alert(accept));
+    CHECK_FALSE(detail::looks_like_tls_alert(std::span<const std::uint8_t>(alert, 2)));
 }
 
 TEST_CASE("tls: verification off connects to an unknown CA and logs a warning") {
