@@ -72,6 +72,11 @@ void run_oranet_charset_workload(std::uint16_t port) {
         const auto rows = cur.fetch_all();
         REQUIRE(rows.size() == 1);
         CHECK(oranet::value_as<std::string>(rows[0][0]) == "\u00e9\u20ac");
+        // A character WE8MSWIN1252 cannot hold: no client error, the UTF-8
+        // bytes go out (the server converts; a real one stores its
+        // replacement character), as with node-oracledb.
+        cur.execute("select '\u6f22' x from dual");
+        CHECK(cur.fetch_all().size() == 1);
     }
     {
         oranet::cursor cur = conn.cursor();
@@ -194,9 +199,12 @@ TEST_CASE("masked fields may differ, and only those", "[compare]") {
     CHECK(compare({a}, {b}, masks()).differences == 1);
 }
 
-// The decision above, pinned without node: the execute message carries the
-// SQL text's UTF-8 bytes (not WE8MSWIN1252's e9 80), the bind its UTF-8
-// bytes with charset id 873, and the text comes back intact.
+// The decision in lib/src/cursor.cpp (client_charset), pinned without node:
+// the execute message carries the SQL text's UTF-8 bytes (not
+// WE8MSWIN1252's e9 80), also for a character WE8MSWIN1252 cannot hold (no
+// client error: the server converts, as for python-oracledb and
+// node-oracledb), the bind its UTF-8 bytes with charset id 873, and the
+// text comes back intact.
 TEST_CASE("against a WE8MSWIN1252 database, SQL text and binds travel as UTF-8 and read back intact",
           "[charset]") {
     const decoded_recording rec = decode_recording(record_oranet(true));
@@ -204,15 +212,18 @@ TEST_CASE("against a WE8MSWIN1252 database, SQL text and binds travel as UTF-8 a
     std::vector<const wire_message*> executes;
     for (const auto& m : rec.messages)
         if (m.kind == "ttc.execute") executes.push_back(&m);
-    REQUIRE(executes.size() == 4);
+    REQUIRE(executes.size() == 5);
     const wire_field* sql = executes[0]->find("execute.sql");
     REQUIRE(sql != nullptr);
     // "select 'é€' x from dual"
     CHECK(sql->value == "0x73656c6563742027c3a9e282ac2720782066726f6d206475616c");
-    const wire_field* bind_cs = executes[2]->find("execute.bind.charset_id");
+    const wire_field* unrepresentable = executes[1]->find("execute.sql");
+    REQUIRE(unrepresentable != nullptr);
+    CHECK(unrepresentable->value == "0x73656c6563742027e6bca22720782066726f6d206475616c");  // '漢' as UTF-8
+    const wire_field* bind_cs = executes[3]->find("execute.bind.charset_id");
     REQUIRE(bind_cs != nullptr);
     CHECK(bind_cs->value == "873");
-    const wire_field* bind_value = executes[2]->find("execute.value");
+    const wire_field* bind_value = executes[3]->find("execute.value");
     REQUIRE(bind_value != nullptr);
     CHECK(bind_value->value == "0xc3b6e282ac");  // "ö€"
 }
