@@ -114,3 +114,164 @@ TEST_CASE("integration: PL/SQL block with binds runs") {
     CHECK((!ec || ec == ora_error(3001)));
     CHECK(conn.is_open());
 }
+
+namespace {
+
+date_time at(int y, int mo, int d, int h, int mi, int s, std::uint32_t ns = 0) {
+    date_time t;
+    t.year       = static_cast<std::int16_t>(y);
+    t.month      = static_cast<std::uint8_t>(mo);
+    t.day        = static_cast<std::uint8_t>(d);
+    t.hour       = static_cast<std::uint8_t>(h);
+    t.minute     = static_cast<std::uint8_t>(mi);
+    t.second     = static_cast<std::uint8_t>(s);
+    t.nanosecond = ns;
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("integration: BINARY_FLOAT, time zones, intervals, NCHAR and NVARCHAR2 round trip") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    cur.execute(
+        "create table t_more (id number(9) not null, bf binary_float, tstz timestamp(6) with time zone, "
+        "tsltz timestamp(6) with local time zone, ym interval year(2) to month, "
+        "ds interval day(3) to second(6), nc nchar(10), nv nvarchar2(20) not null)");
+    timestamp_tz tz;
+    tz.utc            = at(2024, 2, 29, 8, 15, 7, 123456000);  // 13:45:07.123456 at +05:30
+    tz.offset_minutes = 330;
+    const timestamp_ltz ltz{at(2024, 3, 1, 1, 2, 3, 500000000)};
+    const interval_ym ym{1, 2};
+    const interval_ds ds{2, 3, 4, 5, 123456000};
+    const std::string text =
+        "Gr\xc3\xbc\xc3\x9f"
+        "e \xe2\x82\xac";  // "Grüße €"
+    cur.execute("insert into t_more values (:1, :2, :3, :4, :5, :6, :7, :8)",
+                {value{number::from_int64(1)}, value{0.1f}, value{tz}, value{ltz}, value{ym}, value{ds},
+                 value{text}, value{text}});
+    cur.execute("insert into t_more values (:id, :bf, :tstz, :tsltz, :ym, :ds, :nc, :nv)",
+                {{"id", number::from_int64(2)},
+                 {"bf", null_t{}},
+                 {"tstz", null_t{}},
+                 {"tsltz", null_t{}},
+                 {"ym", null_t{}},
+                 {"ds", null_t{}},
+                 {"nc", null_t{}},
+                 {"nv", std::string("-")}});
+    cur.execute("select id, bf, tstz, tsltz, ym, ds, nc, nv from t_more order by id");
+    const auto& cols = cur.columns();
+    REQUIRE(cols.size() == 8);
+    const std::uint16_t types[] = {2, 100, 181, 231, 182, 183, 96, 1};
+    const char* names[]         = {"NUMBER",
+                                   "BINARY_FLOAT",
+                                   "TIMESTAMP WITH TIME ZONE",
+                                   "TIMESTAMP WITH LOCAL TIME ZONE",
+                                   "INTERVAL YEAR TO MONTH",
+                                   "INTERVAL DAY TO SECOND",
+                                   "CHAR",
+                                   "VARCHAR2"};
+    for (std::size_t i = 0; i < 8; ++i) {
+        CHECK(cols[i].ora_type == types[i]);
+        // NCHAR/NVARCHAR2 share CHAR/VARCHAR2's type numbers (character set form 2); the
+        // column struct carries no form, so only the type number is checked for them.
+        if (i < 6) CHECK(cols[i].type_name == names[i]);
+        CHECK(cols[i].nullable == (i != 0 && i != 7));
+    }
+    CHECK(cols[2].scale == 6);  // fractional digits
+    CHECK(cols[3].scale == 6);
+    CHECK(cols[4].precision == 2);  // leading field precision
+    CHECK(cols[5].precision == 3);
+    CHECK(cols[5].scale == 6);
+    CHECK(cols[6].size == 10);  // characters
+    CHECK(cols[7].size == 20);
+
+    auto row = cur.fetch_one();
+    REQUIRE(row);
+    CHECK(row->get<std::int64_t>(0) == 1);
+    CHECK(std::get<float>((*row)[1]) == 0.1f);
+    CHECK(std::get<timestamp_tz>((*row)[2]) == tz);
+    CHECK(std::get<timestamp_ltz>((*row)[3]) == ltz);
+    CHECK(std::get<interval_ym>((*row)[4]) == ym);
+    CHECK(std::get<interval_ds>((*row)[5]) == ds);
+    CHECK(row->get<std::string>(6) == text + "   ");  // NCHAR(10) is blank-padded
+    CHECK(row->get<std::string>(7) == text);
+    row = cur.fetch_one();
+    REQUIRE(row);
+    CHECK(row->get<std::int64_t>(0) == 2);
+    for (std::size_t i = 1; i < 7; ++i)
+        CHECK(row->is_null(i));
+    CHECK(row->get<std::string>(7) == "-");
+    CHECK_FALSE(cur.fetch_one());
+
+    // The offset form written as a literal keeps its offset.
+    cur.execute("select timestamp '2024-02-29 13:45:07.5 +05:30' from dual");
+    row = cur.fetch_one();
+    REQUIRE(row);
+    const auto lit = std::get<timestamp_tz>((*row)[0]);
+    CHECK(lit.utc == at(2024, 2, 29, 8, 15, 7, 500000000));
+    CHECK(lit.offset_minutes == 330);
+}
+
+// [!mayfail] until lib/src/cursor.cpp builds a fetched ROWID column from its parts
+// (ttc::column_value::rowid -> types::rowid_from_parts) instead of decoding its empty
+// byte string (today: ORN-01001 message truncated).
+TEST_CASE("integration: ROWID is an extended rowid that finds its row", "[!mayfail]") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    cur.execute("create table t_rowid (id number(9), name varchar2(10))");
+    cur.execute("insert into t_rowid values (1, 'a')");
+    cur.execute("insert into t_rowid values (2, 'b')");
+    cur.execute("select rowid, id from t_rowid order by id");
+    REQUIRE(cur.columns().size() == 2);
+    CHECK(cur.columns()[0].name == "ROWID");
+    CHECK(cur.columns()[0].ora_type == 11);
+    std::vector<std::pair<rowid, std::int64_t>> rows;
+    while (auto row = cur.fetch_one())
+        rows.emplace_back(std::get<rowid>((*row)[0]), row->get<std::int64_t>(1));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].first.text.size() == 18);
+    CHECK(rows[0].first.text != rows[1].first.text);
+    CHECK(rows[0].first.object == rows[1].first.object);  // one table, one data object
+    for (const auto& [rid, id] : rows) {
+        cur.execute("select id from t_rowid where rowid = :r", {{"r", rid}});
+        auto row = cur.fetch_one();
+        REQUIRE(row);
+        CHECK(row->get<std::int64_t>(0) == id);
+        CHECK_FALSE(cur.fetch_one());
+    }
+}
+
+TEST_CASE("integration: BOOLEAN columns on profile 23, ORA-00902 before") {
+    {
+        ORANET_REQUIRE_EMULATOR(emu, {"--profile", "19"});
+        connection conn = connect(emu.params());
+        cursor cur      = conn.cursor();
+        std::error_code ec;
+        diagnostics diag;
+        cur.execute("create table t_bool (flag boolean)", std::vector<value>{}, ec, diag);
+        CHECK(ec == ora_error(902));
+    }
+    ORANET_REQUIRE_EMULATOR(emu, {"--profile", "23"});
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    cur.execute("create table t_bool (id number(9), flag boolean)");
+    cur.execute("insert into t_bool values (:1, :2)", {value{number::from_int64(1)}, value{true}});
+    cur.execute("insert into t_bool values (:id, :flag)", {{"id", number::from_int64(2)}, {"flag", false}});
+    cur.execute("insert into t_bool values (3, null)");
+    cur.execute("select flag from t_bool order by id");
+    REQUIRE(cur.columns().size() == 1);
+    CHECK(cur.columns()[0].ora_type == 252);
+    CHECK(cur.columns()[0].type_name == "BOOLEAN");
+    auto row = cur.fetch_one();
+    REQUIRE(row);
+    CHECK(row->get<bool>(0));
+    row = cur.fetch_one();
+    REQUIRE(row);
+    CHECK_FALSE(row->get<bool>(0));
+    row = cur.fetch_one();
+    REQUIRE(row);
+    CHECK(row->is_null(0));
+}

@@ -76,8 +76,9 @@ public:
 [[nodiscard]] std::unique_ptr<sql_backend> make_stub_backend(const std::string& db_path);
 
 // The SQL engine (tools/emulate/engine) as the backend; nullptr and
-// `error` when the database cannot be opened.
-[[nodiscard]] std::unique_ptr<sql_backend> make_engine_backend(const std::string& db_path,
-                                                               std::string& error);
+// `error` when the database cannot be opened. `sql_boolean`: the BOOLEAN
+// column type exists (profile 23), else creating one gives ORA-00902.
+[[nodiscard]] std::unique_ptr<sql_backend> make_engine_backend(const std::string& db_path, std::string& error,
+                                                               bool sql_boolean = true);
 
 }  // namespace oranet::emulate

@@ -84,7 +84,8 @@ private:
 
 class engine_backend final : public sql_backend {
 public:
-    explicit engine_backend(std::shared_ptr<database> db) : db_(std::move(db)) {}
+    engine_backend(std::shared_ptr<database> db, bool sql_boolean)
+        : db_(std::move(db)), sql_boolean_(sql_boolean) {}
 
     std::unique_ptr<sql_session> open_session(const std::string& user, std::uint32_t session_id,
                                               std::uint32_t serial, const std::string& service) override {
@@ -93,6 +94,7 @@ public:
         a.sid          = session_id;
         a.serial       = serial;
         a.service_name = service;
+        a.sql_boolean  = sql_boolean_;
         sql_error err;
         auto s = std::make_unique<session>(db_, a, err);
         if (err) return nullptr;
@@ -101,11 +103,13 @@ public:
 
 private:
     std::shared_ptr<database> db_;
+    bool sql_boolean_;
 };
 
 }  // namespace
 
-std::unique_ptr<sql_backend> make_engine_backend(const std::string& db_path, std::string& error) {
+std::unique_ptr<sql_backend> make_engine_backend(const std::string& db_path, std::string& error,
+                                                 bool sql_boolean) {
     database_options o;
     o.path = db_path;
     sql_error err;
@@ -114,7 +118,7 @@ std::unique_ptr<sql_backend> make_engine_backend(const std::string& db_path, std
         error = err.message.empty() ? "cannot open the database" : err.message;
         return nullptr;
     }
-    return std::make_unique<engine_backend>(std::move(db));
+    return std::make_unique<engine_backend>(std::move(db), sql_boolean);
 }
 
 }  // namespace oranet::emulate

@@ -22,6 +22,29 @@ std::string read_counted_string(proto::reader& r, std::uint32_t len, const proto
     return std::string(b.begin(), b.end());
 }
 
+// The SQL text of python-oracledb 1.2.1 (no CONV_LENGTH) when the database
+// character set is not AL32UTF8: its length counts characters, the bytes are
+// UTF-8 (its Statement._prepare with char_conversion set from the protocol
+// reply's character set). A shorter text than announced is truncated.
+std::string read_utf8_chars(proto::reader& r, std::uint32_t chars) {
+    const auto rest = r.rest();
+    std::size_t n   = 0;
+    for (std::uint32_t k = 0; k < chars && n < rest.size(); ++k) {
+        ++n;
+        while (n < rest.size() && (rest[n] & 0xC0) == 0x80)
+            ++n;
+    }
+    const auto b = r.bytes(n);
+    return std::string(b.begin(), b.end());
+}
+
+std::string read_sql_text(proto::reader& r, std::uint32_t len, const proto::ttc::caps& c) {
+    if (!c.conv_length() && len > 0 && c.charset_id != proto::types::charset::al32utf8 &&
+        c.charset_id != proto::types::charset::utf8)
+        return read_utf8_chars(r, len);
+    return read_counted_string(r, len, c);
+}
+
 std::error_code result_of(const proto::reader& r) { return r.error(); }
 
 // One bind value: a length-prefixed byte string (zero length: NULL).
@@ -151,7 +174,7 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
         }
     }
     if (!r.ok()) return r.error();
-    if (sql_ptr != 0 && sql_len > 0) out.sql = read_counted_string(r, sql_len, c);
+    if (sql_ptr != 0 && sql_len > 0) out.sql = read_sql_text(r, sql_len, c);
     const std::size_t n_i4 = r.count(al8i4_len, 64, 1);
     std::vector<std::uint32_t> al8i4;
     for (std::size_t i = 0; i < n_i4 && r.ok(); ++i)

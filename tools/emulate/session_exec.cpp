@@ -25,7 +25,12 @@ void server_session::write_rows(cursor& cur, std::uint32_t cursor_id, std::uint3
     const std::size_t end   = std::min<std::size_t>(total, cur.next_row + max_rows);
     if (cur.next_row < end) write_row_header(w);
     for (; cur.next_row < end; ++cur.next_row) {
-        write_row(w, cur.result.columns, cur.result.rows[cur.next_row], ctx_.opts.charset_id);
+        // Text travels in the client's character set, which every client
+        // declares in its data types message: AL32UTF8 for python-oracledb,
+        // node-oracledb and ours. A real server converts from the database
+        // character set (python 1.2.1 decodes row text as UTF-8 whatever the
+        // database character set is).
+        write_row(w, cur.result.columns, cur.result.rows[cur.next_row], proto::types::charset::al32utf8);
     }
     error_block e;
     e.call_status = call_status();

@@ -1,6 +1,7 @@
 #include "emulate/ttc_replies.hpp"
 
 #include <oranet/proto/ttc/constants.hpp>
+#include <oranet/proto/types/rowid.hpp>
 
 namespace oranet::emulate {
 
@@ -79,6 +80,30 @@ bool null_by_describe(const column_meta& col) {
            col.type != ora_type::urowid;
 }
 
+// A ROWID column in a fetch: a length byte, then the parts as TTC integers
+// (object, file, a zero byte, block, slot), which both clients turn into
+// the 18-character text (python-oracledb's read_rowid, node's readRowid).
+void write_rowid(proto::writer& w, const value& v) {
+    rowid r;
+    if (const auto* p = std::get_if<rowid>(&v)) {
+        r = *p;
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+        if (proto::types::rowid_from_text(*s, r)) {
+            w.u8(0);
+            return;
+        }
+    } else {
+        w.u8(0);
+        return;
+    }
+    w.u8(static_cast<std::uint8_t>(proto::types::rowid_text_length));
+    w.ub4(r.object);
+    w.ub2(r.file);
+    w.u8(0);
+    w.ub4(r.block);
+    w.ub2(r.slot);
+}
+
 }  // namespace
 
 void write_describe(proto::writer& w, const std::vector<column_meta>& cols, const proto::ttc::caps& c) {
@@ -110,8 +135,12 @@ void write_describe(proto::writer& w, const std::vector<column_meta>& cols, cons
                           col.type == ora_type::clob || col.type == ora_type::long_;
         w.ub2(text ? (col.form == proto::types::cs_form::nchar ? c.ncharset_id : c.charset_id) : 0);
         w.u8(text ? static_cast<std::uint8_t>(col.form) : 0);  // character set form: 0 for non-text
-        w.ub4(col.max_size);                                   // size in characters for text
-        if (c.at_least(fv::v12_2)) w.ub4(0);                   // oaccolid
+        // Size in characters: text types only. Both clients show it as the
+        // column size (python's display_size, node's byteSize); for other
+        // types a real server sends 0 (python then shows None, or 23 for the
+        // datetime types: python-oracledb's tests against real databases).
+        w.ub4(text ? (col.max_chars != 0 ? col.max_chars : col.max_size) : 0);
+        if (c.at_least(fv::v12_2)) w.ub4(0);  // oaccolid
         w.u8(col.nullable ? 1 : 0);
         w.u8(0);  // v7 length of name
         w.ub4(static_cast<std::uint32_t>(col.name.size()));
@@ -162,6 +191,10 @@ void write_row(proto::writer& w, const std::vector<column_meta>& cols, const std
         const value& v = i < row.size() ? row[i] : value{};
         if (is_null(v)) {
             w.u8(0);
+            continue;
+        }
+        if (cols[i].type == ora_type::rowid) {
+            write_rowid(w, v);
             continue;
         }
         proto::types::wire_type t;

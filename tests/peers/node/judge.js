@@ -1,5 +1,5 @@
 // node-oracledb 26 (thin mode) as a judge of `oranet emulate` (issue 5).
-// Usage: node judge.js <path to oranet> [profile]
+// Usage: node judge.js <path to oranet> [profile [charset]]
 // Starts a fresh emulator on a free port, runs the workload, asserts the
 // exact values node-oracledb reports, and stops the emulator. Any failure is
 // an emulator bug (or a misunderstanding of ours), never a reason to relax
@@ -14,11 +14,12 @@ const oracledb = require('oracledb');
 
 const oranet = process.argv[2];
 const profile = process.argv[3] || '19';
+const charset = process.argv[4];  // the database character set (--charset), AL32UTF8 when absent
 
 function startEmulator() {
   return new Promise((resolve, reject) => {
     const child = spawn(oranet, ['emulate', '--listen', '127.0.0.1:0', '--profile', profile,
-      '--user', 'demo/demo:12c', '--user', 'scott11/tiger11:11g'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      '--user', 'demo/demo:12c', '--user', 'scott11/tiger11:11g'].concat(charset ? ['--charset', charset] : []), { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error('emulator did not start: ' + out)), 15000);
     child.on('error', reject);
@@ -149,6 +150,116 @@ async function main() {
       await c.rollback();
       r = await c.execute('select count(*) from nj_types');
       assert.deepStrictEqual(r.rows, [[2]]);
+      await c.close();
+    });
+
+    await check('more scalar types: BINARY_FLOAT, TIMESTAMP WITH (LOCAL) TIME ZONE, INTERVALs, NCHAR, NVARCHAR2', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      await c.execute('create table nj_more (id number(9) not null, bf binary_float, tstz timestamp(6) with time zone, ' +
+        'tsltz timestamp(6) with local time zone, ym interval year(2) to month, ' +
+        'ds interval day(3) to second(6), nc nchar(10), nv nvarchar2(20) not null)');
+      const ym = new oracledb.IntervalYM({ years: 1, months: 2 });
+      const ds = new oracledb.IntervalDS({ days: 2, hours: 3, minutes: 4, seconds: 5, fseconds: 123456000 });
+      let r = await c.execute('insert into nj_more values (:1, :2, :3, :4, :5, :6, :7, :8)',
+        [1, 0.1, { val: new Date(Date.UTC(2024, 1, 29, 13, 45, 7, 123)), type: oracledb.DB_TYPE_TIMESTAMP_TZ },
+          { val: new Date(Date.UTC(2024, 2, 1, 1, 2, 3, 500)), type: oracledb.DB_TYPE_TIMESTAMP_LTZ },
+          { val: ym, type: oracledb.DB_TYPE_INTERVAL_YM }, { val: ds, type: oracledb.DB_TYPE_INTERVAL_DS },
+          'Grüße €', 'Grüße €']);
+      assert.strictEqual(r.rowsAffected, 1);
+      r = await c.execute('insert into nj_more (id, bf, tstz, tsltz, ym, ds, nc, nv) ' +
+        'values (:id, :bf, :tstz, :tsltz, :ym, :ds, :nc, :nv)',
+        { id: 2, bf: null, tstz: null, tsltz: null, ym: { val: null, type: oracledb.DB_TYPE_INTERVAL_YM },
+          ds: { val: null, type: oracledb.DB_TYPE_INTERVAL_DS }, nc: null, nv: '-' });
+      assert.strictEqual(r.rowsAffected, 1);
+      // the offset form of TIMESTAMP WITH TIME ZONE: a JS Date is the instant (13:45:07.5 at +05:30
+      // is 08:15:07.5 UTC); the region form is not used (python-oracledb 1.2.1 cannot read it)
+      await c.execute("insert into nj_more (id, tstz, nv) values (3, timestamp '2024-02-29 13:45:07.5 +05:30', 'x')");
+      await c.commit();
+      r = await c.execute('select id, bf, tstz, tsltz, ym, ds, nc, nv from nj_more order by id');
+      assert.deepStrictEqual(r.rows[0], [1, 0.10000000149011612, new Date(Date.UTC(2024, 1, 29, 13, 45, 7, 123)),
+        new Date(Date.UTC(2024, 2, 1, 1, 2, 3, 500)), new oracledb.IntervalYM({ years: 1, months: 2 }),
+        new oracledb.IntervalDS({ days: 2, hours: 3, minutes: 4, seconds: 5, fseconds: 123456000 }),
+        'Grüße €   ', 'Grüße €']);
+      assert.ok(r.rows[0][4] instanceof oracledb.IntervalYM && r.rows[0][5] instanceof oracledb.IntervalDS);
+      assert.deepStrictEqual(r.rows[1], [2, null, null, null, null, null, null, '-']);
+      assert.deepStrictEqual(r.rows[2], [3, null, new Date(Date.UTC(2024, 1, 29, 8, 15, 7, 500)), null, null, null,
+        null, 'x']);
+      const md = r.metaData;
+      assert.deepStrictEqual(md.map((m) => m.name), ['ID', 'BF', 'TSTZ', 'TSLTZ', 'YM', 'DS', 'NC', 'NV']);
+      assert.deepStrictEqual(md.map((m) => m.dbType), [oracledb.DB_TYPE_NUMBER, oracledb.DB_TYPE_BINARY_FLOAT,
+        oracledb.DB_TYPE_TIMESTAMP_TZ, oracledb.DB_TYPE_TIMESTAMP_LTZ, oracledb.DB_TYPE_INTERVAL_YM,
+        oracledb.DB_TYPE_INTERVAL_DS, oracledb.DB_TYPE_NCHAR, oracledb.DB_TYPE_NVARCHAR]);
+      assert.deepStrictEqual(md.map((m) => m.nullable), [false, true, true, true, true, true, true, false]);
+      // node reports a precision for NUMBER and the timestamps (their fractional digits) only,
+      // and byteSize (the size in characters) for text and RAW
+      assert.strictEqual(md[2].precision, 6);
+      assert.strictEqual(md[3].precision, 6);
+      for (const i of [1, 4, 5]) {
+        assert.strictEqual(md[i].precision, undefined, md[i].name);
+        assert.strictEqual(md[i].scale, undefined, md[i].name);
+      }
+      assert.strictEqual(md[6].byteSize, 10);
+      assert.strictEqual(md[7].byteSize, 20);
+      // text binds compare with NCHAR/NVARCHAR2 columns (blank-padded for NCHAR); interval binds too
+      r = await c.execute('select id from nj_more where nc = :1 and nv = :2 and ym = :3 and ds = :4',
+        ['Grüße €', 'Grüße €', { val: ym, type: oracledb.DB_TYPE_INTERVAL_YM },
+          { val: ds, type: oracledb.DB_TYPE_INTERVAL_DS }]);
+      assert.deepStrictEqual(r.rows, [[1]]);
+      await c.close();
+    });
+
+    await check('ROWID: a valid extended rowid that finds its row again', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      await c.execute('create table nj_rowid (id number(9), name varchar2(10))');
+      await c.executeMany('insert into nj_rowid values (:1, :2)', [[1, 'a'], [2, 'b'], [3, 'c']]);
+      let r = await c.execute('select rowid, id from nj_rowid order by id');
+      assert.strictEqual(r.metaData[0].name, 'ROWID');
+      assert.strictEqual(r.metaData[0].dbType, oracledb.DB_TYPE_ROWID);
+      const rows = r.rows;
+      for (const [rid] of rows) assert.match(rid, /^[A-Za-z0-9+/]{18}$/);
+      assert.strictEqual(new Set(rows.map((x) => x[0])).size, 3);
+      for (const [rid, id] of rows) {
+        r = await c.execute('select id, name from nj_rowid where rowid = :r', { r: rid });
+        assert.deepStrictEqual(r.rows, [[id, 'abc'[id - 1]]]);
+      }
+      r = await c.execute('update nj_rowid set name = :1 where rowid = :2', ['z', rows[1][0]]);
+      assert.strictEqual(r.rowsAffected, 1);
+      r = await c.execute('select name from nj_rowid order by id');
+      assert.deepStrictEqual(r.rows, [['a'], ['z'], ['c']]);
+      await c.close();
+    });
+
+    await check('BOOLEAN columns: 23ai only (ORA-00902 before)', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      if (profile !== '23') {
+        await assert.rejects(c.execute('create table nj_bool (id number, flag boolean)'), (e) => {
+          assert.strictEqual(e.errorNum, 902);
+          assert.match(e.message, /^ORA-00902: invalid datatype/);
+          return true;
+        });
+        await c.close();
+        return;
+      }
+      await c.execute('create table nj_bool (id number(9), flag boolean)');
+      await c.execute('insert into nj_bool values (:1, :2)', [1, true]);
+      await c.execute('insert into nj_bool values (:id, :flag)', { id: 2, flag: false });
+      await c.execute('insert into nj_bool values (:1, :2)', [3, { val: null, type: oracledb.DB_TYPE_BOOLEAN }]);
+      const r = await c.execute('select id, flag from nj_bool order by id');
+      assert.deepStrictEqual(r.rows, [[1, true], [2, false], [3, null]]);
+      assert.strictEqual(r.metaData[1].dbType, oracledb.DB_TYPE_BOOLEAN);
+      assert.strictEqual(r.metaData[1].nullable, true);
+      await c.close();
+    });
+
+    await check('non-ASCII text in SQL and in binds (any database character set)', async () => {
+      const c = await oracledb.getConnection({ user: 'demo', password: 'demo', connectString: dsn });
+      await c.execute('create table nj_text (v varchar2(40))');
+      await c.execute("insert into nj_text values ('Grüße')");
+      await c.execute('insert into nj_text values (:1)', ['Straße']);
+      let r = await c.execute("select v, 'Größe' as g from nj_text order by v");
+      assert.deepStrictEqual(r.rows, [['Grüße', 'Größe'], ['Straße', 'Größe']]);
+      r = await c.execute('select count(*) from nj_text where v = :1', ['Straße']);
+      assert.deepStrictEqual(r.rows, [[1]]);
       await c.close();
     });
 

@@ -2,7 +2,7 @@
 """python-oracledb 1.2.1 (thin mode, Debian's python3-oracledb) as a judge
 of `oranet emulate` (issue 5).
 
-Usage: /usr/bin/python3 judge.py <path to oranet> [profile]
+Usage: /usr/bin/python3 judge.py <path to oranet> [profile [charset]]
 
 Starts a fresh emulator on a free port, runs the workload, asserts the exact
 values python-oracledb reports, and stops the emulator. A failure is an
@@ -20,6 +20,7 @@ import oracledb
 
 ORANET = sys.argv[1]
 PROFILE = sys.argv[2] if len(sys.argv) > 2 else "19"
+CHARSET = sys.argv[3] if len(sys.argv) > 3 else None  # the database character set (--charset)
 results = []
 
 
@@ -40,7 +41,7 @@ def check(name):
 def start_emulator():
     child = subprocess.Popen(
         [ORANET, "emulate", "--listen", "127.0.0.1:0", "--profile", PROFILE,
-         "--user", "demo/demo:12c", "--user", "scott11/tiger11:11g"],
+         "--user", "demo/demo:12c", "--user", "scott11/tiger11:11g"] + (["--charset", CHARSET] if CHARSET else []),
         stdout=subprocess.PIPE, text=True)
     line = child.stdout.readline()
     m = re.search(r"listening on (\S+):(\d+)", line)
@@ -150,6 +151,116 @@ def main():
             c.rollback()
             cur.execute("select count(*) from pj_types")
             assert cur.fetchone() == (2,)
+            c.close()
+
+        @check("more scalar types: BINARY_FLOAT, TIMESTAMP WITH (LOCAL) TIME ZONE, INTERVALs, NCHAR, NVARCHAR2")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            cur.execute("create table pj_more (id number(9) not null, bf binary_float, tstz timestamp(6) with time zone, "
+                        "tsltz timestamp(6) with local time zone, ym interval year(2) to month, "
+                        "ds interval day(3) to second(6), nc nchar(10), nv nvarchar2(20) not null)")
+            # 1.2.1 binds datetime as DATE unless told; TIMESTAMP values become TIME ZONE ones in the
+            # session time zone (UTC here: 1.2.1 sends no ALTER SESSION SET TIME_ZONE). It cannot bind an
+            # INTERVAL YEAR TO MONTH, so that one travels as text ('1-2': Oracle's implicit conversion).
+            cur.setinputsizes(None, None, oracledb.DB_TYPE_TIMESTAMP, oracledb.DB_TYPE_TIMESTAMP, None, None, None,
+                              None)
+            cur.execute("insert into pj_more values (:1, :2, :3, :4, :5, :6, :7, :8)",
+                        [1, 0.1, datetime.datetime(2024, 2, 29, 13, 45, 7, 123456),
+                         datetime.datetime(2024, 3, 1, 1, 2, 3, 500000), "1-2",
+                         datetime.timedelta(days=2, hours=3, minutes=4, seconds=5, microseconds=123456),
+                         "Grüße €", "Grüße €"])
+            cur.execute("insert into pj_more (id, bf, tstz, tsltz, ym, ds, nc, nv) "
+                        "values (:id, :bf, :tstz, :tsltz, :ym, :ds, :nc, :nv)",
+                        id=2, bf=None, tstz=None, tsltz=None, ym=None, ds=None, nc=None, nv="-")
+            # the offset form of TIMESTAMP WITH TIME ZONE: 1.2.1 shows the value in its own offset
+            # (naive datetime = UTC instant + offset); the region form ('Europe/Paris') is not read
+            # correctly by 1.2.1 (it takes the region id bytes for an offset), so it is not used.
+            cur.execute("insert into pj_more (id, tstz, nv) values (3, "
+                        "timestamp '2024-02-29 13:45:07.5 +05:30', 'x')")
+            c.commit()
+            cur.execute("select id, bf, tstz, tsltz, ds, nc, nv from pj_more order by id")
+            rows = cur.fetchall()
+            assert rows[0] == (1, 0.10000000149011612, datetime.datetime(2024, 2, 29, 13, 45, 7, 123456),
+                               datetime.datetime(2024, 3, 1, 1, 2, 3, 500000),
+                               datetime.timedelta(days=2, seconds=3 * 3600 + 4 * 60 + 5, microseconds=123456),
+                               "Grüße €   ", "Grüße €"), rows[0]
+            assert rows[1] == (2, None, None, None, None, None, "-"), rows[1]
+            assert rows[2] == (3, None, datetime.datetime(2024, 2, 29, 13, 45, 7, 500000), None, None, None,
+                               "x"), rows[2]
+            d = cur.description
+            assert [x[0] for x in d] == ["ID", "BF", "TSTZ", "TSLTZ", "DS", "NC", "NV"], d
+            assert d[1] == ("BF", oracledb.DB_TYPE_BINARY_FLOAT, 127, None, None, None, True), d[1]
+            assert d[2] == ("TSTZ", oracledb.DB_TYPE_TIMESTAMP_TZ, 23, None, 0, 6, True), d[2]
+            assert d[3] == ("TSLTZ", oracledb.DB_TYPE_TIMESTAMP_LTZ, 23, None, 0, 6, True), d[3]
+            assert d[4] == ("DS", oracledb.DB_TYPE_INTERVAL_DS, None, None, 3, 6, True), d[4]
+            # NCHAR/NVARCHAR2: size in characters, buffer in AL16UTF16 bytes (2 a character)
+            assert d[5] == ("NC", oracledb.DB_TYPE_NCHAR, 10, 20, None, None, True), d[5]
+            assert d[6] == ("NV", oracledb.DB_TYPE_NVARCHAR, 20, 40, None, None, False), d[6]
+            # python-oracledb 1.2.1 thin cannot fetch INTERVAL YEAR TO MONTH at all (its thin
+            # driver has no decoder for type 182): the describe gives DPY-3007.
+            err = expect_error(lambda: cur.execute("select ym from pj_more"), "DPY-3007")
+            assert err.message == 'DPY-3007: database type "DB_TYPE_INTERVAL_YM" is not supported', err.message
+            cur.execute("select id from pj_more where ym is not null")
+            assert cur.fetchall() == [(1,)]
+            # text binds compare with NCHAR/NVARCHAR2 columns (blank-padded for NCHAR)
+            cur.execute("select id from pj_more where nc = :1 and nv = :2", ["Grüße €", "Grüße €"])
+            assert cur.fetchall() == [(1,)]
+            c.close()
+
+        @check("ROWID: a valid extended rowid that finds its row again")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            cur.execute("create table pj_rowid (id number(9), name varchar2(10))")
+            cur.executemany("insert into pj_rowid values (:1, :2)", [(1, "a"), (2, "b"), (3, "c")])
+            cur.execute("select rowid, id from pj_rowid order by id")
+            rows = cur.fetchall()
+            assert cur.description[0][:2] == ("ROWID", oracledb.DB_TYPE_ROWID), cur.description[0]
+            for r, _id in rows:
+                assert isinstance(r, str) and re.fullmatch(r"[A-Za-z0-9+/]{18}", r), r
+            assert len({r for r, _ in rows}) == 3, rows
+            for r, i in rows:
+                cur.execute("select id, name from pj_rowid where rowid = :r", r=r)
+                assert cur.fetchall() == [(i, "abc"[i - 1])]
+            cur.execute("update pj_rowid set name = :1 where rowid = :2", ["z", rows[1][0]])
+            assert cur.rowcount == 1
+            cur.execute("select name from pj_rowid order by id")
+            assert cur.fetchall() == [("a",), ("z",), ("c",)]
+            c.close()
+
+        @check("BOOLEAN columns: 23ai only (ORA-00902 before)")
+        def _():
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            if PROFILE != "23":
+                err = expect_error(lambda: cur.execute("create table pj_bool (id number, flag boolean)"), "ORA-00902")
+                assert err.message == "ORA-00902: invalid datatype", err.message
+                c.close()
+                return
+            cur.execute("create table pj_bool (id number(9), flag boolean)")
+            cur.execute("insert into pj_bool values (:1, :2)", [1, True])
+            cur.execute("insert into pj_bool values (:id, :flag)", id=2, flag=False)
+            cur.execute("insert into pj_bool values (:1, :2)", [3, None])
+            cur.execute("select id, flag from pj_bool order by id")
+            assert cur.fetchall() == [(1, True), (2, False), (3, None)]
+            assert cur.description[1] == ("FLAG", oracledb.DB_TYPE_BOOLEAN, None, None, None, None, True), \
+                cur.description[1]
+            c.close()
+
+        @check("non-ASCII text in SQL and in binds (any database character set)")
+        def _():
+            # with a single-byte database character set 1.2.1 sends the SQL length in characters
+            # (not bytes), and a real server converts row text to the client's UTF-8
+            c = oracledb.connect(user="demo", password="demo", dsn=dsn)
+            cur = c.cursor()
+            cur.execute("create table pj_text (v varchar2(40))")
+            cur.execute("insert into pj_text values ('Grüße')")
+            cur.execute("insert into pj_text values (:1)", ["Straße"])
+            cur.execute("select v, 'Größe' as g from pj_text order by v")
+            assert cur.fetchall() == [("Grüße", "Größe"), ("Straße", "Größe")]
+            cur.execute("select count(*) from pj_text where v = :1", ["Straße"])
+            assert cur.fetchall() == [(1,)]
             c.close()
 
         @check("uncommitted rows are invisible to a second connection; commit and rollback")

@@ -157,7 +157,7 @@ bool tz_from_text(std::string_view s, timestamp_tz& out) {
 
 date_time add_minutes(const date_time& d, long long minutes) {
     long long days = days_from_civil(d.year, d.month, d.day);
-    long long mins = days * 1440 + d.hour * 60 + d.minute + minutes;
+    long long mins = days * 1440 + static_cast<long long>(d.hour) * 60 + d.minute + minutes;
     long long dd   = mins >= 0 ? mins / 1440 : -((-mins + 1439) / 1440);
     long long rem  = mins - dd * 1440;
     int y = 0, m = 0, day = 0;
@@ -175,11 +175,13 @@ date_time now_utc() {
     using namespace std::chrono;
     auto ns        = duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
     long long secs = ns / 1000000000;
-    date_time r    = from_julian(2440587.5 + static_cast<double>(secs / 86400));
-    long long sod  = secs % 86400;
-    r.hour         = static_cast<std::uint8_t>(sod / 3600);
-    r.minute       = static_cast<std::uint8_t>(sod / 60 % 60);
-    r.second       = static_cast<std::uint8_t>(sod % 60);
+    date_time r    = from_julian(
+           2440587.5 +
+           static_cast<double>(secs / 86400));  // NOLINT(bugprone-integer-division): whole days on purpose
+    long long sod = secs % 86400;
+    r.hour        = static_cast<std::uint8_t>(sod / 3600);
+    r.minute      = static_cast<std::uint8_t>(sod / 60 % 60);
+    r.second      = static_cast<std::uint8_t>(sod % 60);
     r.nanosecond =
         static_cast<std::uint32_t>(ns % 1000000000 / 1000 * 1000);  // microseconds, as Oracle's clock
     return r;
@@ -353,7 +355,9 @@ date_time parse(std::string_view text, std::string_view fmt) {
         } else if (e == "YY" || e == "RR") {
             std::size_t start = p;
             long y            = read_num(e == "RR" ? 4 : 2);
-            if (p - start <= 2) y = e == "RR" ? (y < 50 ? 2000 + y : 1900 + y) : (now.year / 100 * 100 + y);
+            if (p - start <= 2)
+                y = e == "RR" ? (y < 50 ? 2000 + y : 1900 + y)
+                              : (static_cast<long>(now.year) / 100 * 100 + y);
             r.year = static_cast<std::int16_t>(y);
         } else if (e == "MM") {
             long m = read_num(2);
@@ -431,6 +435,16 @@ date_time parse(std::string_view text, std::string_view fmt) {
     if (r.day > days_in_month(r.year, r.month))
         raise(1847, "day of month must be between 1 and last day of month");
     return r;
+}
+
+bool split_zone(std::string_view s, std::string& local, int& minutes) {
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
+    const auto sp = s.rfind(' ');
+    if (sp == std::string_view::npos || s.find(' ') == sp) return false;  // the date-time space only
+    if (!parse_offset(s.substr(sp + 1), minutes)) return false;
+    local = std::string(s.substr(0, sp));
+    return true;
 }
 
 }  // namespace oranet::emulate::dt

@@ -32,6 +32,9 @@ namespace oranet::emulate::dt {
 // "+02:00", "-05:30", "UTC", "GMT", "Z": offset in minutes; false otherwise.
 [[nodiscard]] bool parse_offset(std::string_view s, int& minutes);
 [[nodiscard]] std::string offset_text(int minutes);
+// A TIMESTAMP literal's text with a trailing zone ("2024-02-29 13:45:07.5 +05:30"):
+// the local part and the offset; false when it has no zone.
+[[nodiscard]] bool split_zone(std::string_view s, std::string& local, int& minutes);
 
 // Oracle format models. Throw ora_exception (ORA-01821, 01843, 01861, ...).
 [[nodiscard]] std::string format(const date_time& d, std::string_view fmt, int offset_minutes = 0,

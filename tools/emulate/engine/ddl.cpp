@@ -145,7 +145,11 @@ void create_table(session_state& s, const std::vector<token>& t, std::size_t i) 
             col.name = t[i].name;
             if (info.column(col.name)) raise(957, "duplicate column name", t[i].pos);
             ++i;
-            col.type        = parse_type(t, i);
+            const std::size_t type_at = i;
+            col.type                  = parse_type(t, i);
+            // SQL BOOLEAN is a 23ai type: older releases do not know the name.
+            if (col.type.type == ora_type::boolean && !s.attrs.sql_boolean)
+                raise(902, "invalid datatype", t[type_at].pos);
             std::string def = quote_ident(col.name) + " " + sqlite_decl(col.type);
             while (i < close && !t[i].is_op(",")) {
                 std::string ccname;

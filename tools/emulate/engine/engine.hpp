@@ -110,6 +110,7 @@ struct session_attributes {
     std::string client_identifier, module, action, client_info;
     std::string db_name = "FREE", service_name = "FREEPDB1", instance_name = "FREE";
     std::string host, os_user, terminal;
+    bool sql_boolean = true;  // the BOOLEAN column type exists (23ai); else ORA-00902
 };
 
 class session {

@@ -2,6 +2,7 @@
 #include "emulate/engine/datetime.hpp"
 #include "emulate/engine/decimal.hpp"
 #include "emulate/engine/error.hpp"
+#include "emulate/engine/rowid.hpp"
 #include "emulate/engine/state.hpp"
 
 #include <cmath>
@@ -165,11 +166,18 @@ ORA_FN(fn_date_literal) {
 ORA_FN(fn_timestamp_literal) {
     (void)argc;
     BODY({
-        std::string s = text(argv[0]);
+        std::string s = text(argv[0]), local;
+        int zone      = 0;
+        const bool tz = dt::split_zone(s, local, zone);
+        if (tz) s = local;
         date_time d;
         if (!dt::from_text(s.find('.') == std::string::npos ? s + ".0" : s, d))
             d = dt::parse(s, "YYYY-MM-DD HH24:MI:SS");
-        result_text(c, dt::to_text(d));
+        if (!tz) return result_text(c, dt::to_text(d));
+        timestamp_tz z;
+        z.utc            = dt::add_minutes(d, -zone);
+        z.offset_minutes = static_cast<std::int16_t>(zone);
+        result_text(c, dt::tz_to_text(z));
     })
 }
 ORA_FN(fn_nextval) {
@@ -787,6 +795,7 @@ void register_functions(sqlite3* db, session_state* s) {
                                    nullptr, nullptr, nullptr);
     sqlite3_create_function_v2(db, "ora_sum", 1, SQLITE_UTF8, s, nullptr, sum_step, sum_final, nullptr);
     sqlite3_create_function_v2(db, "ora_avg", 1, SQLITE_UTF8, s, nullptr, sum_step, avg_final, nullptr);
+    register_rowid_function(db);
 }
 
 }  // namespace oranet::emulate

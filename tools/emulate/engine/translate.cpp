@@ -1,16 +1,25 @@
 #include "emulate/engine/translate.hpp"
 
+#include "emulate/engine/datetime.hpp"
 #include "emulate/engine/decimal.hpp"
 #include "emulate/engine/error.hpp"
+#include "emulate/engine/rowid.hpp"
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 namespace oranet::emulate {
 namespace {
 
-const std::set<std::string> clause_words = {"WHERE", "GROUP",     "HAVING", "ORDER",  "CONNECT", "START",
-                                            "UNION", "INTERSECT", "MINUS",  "EXCEPT", "FETCH",   "OFFSET"};
+bool is_clause_word(std::string_view w) {
+    static constexpr std::string_view words[] = {"WHERE",   "GROUP",  "HAVING", "ORDER",
+                                                 "CONNECT", "START",  "UNION",  "INTERSECT",
+                                                 "MINUS",   "EXCEPT", "FETCH",  "OFFSET"};
+    for (auto x : words)
+        if (x == w) return true;
+    return false;
+}
 
 bool operand_end(const token& k) {
     return k.kind == tok::quoted || k.kind == tok::number || k.kind == tok::string || k.kind == tok::bind ||
@@ -210,9 +219,15 @@ private:
             if (k.is("DBTIMEZONE")) return varchar_expr(6);
             if (k.is("SESSIONTIMEZONE")) return varchar_expr(75);
             if (k.is("LEVEL") || k.is("ROWNUM")) return number_expr();
+            if (k.is("ROWID")) return simple_expr(ora_type::rowid);
         }
         if (e == b + 2 && k.is("DATE") && t_[b + 1].kind == tok::string) return date_expr();
-        if (e == b + 2 && k.is("TIMESTAMP") && t_[b + 1].kind == tok::string) return timestamp_expr(9);
+        if (e == b + 2 && k.is("TIMESTAMP") && t_[b + 1].kind == tok::string) {
+            std::string local;
+            int zone = 0;
+            return timestamp_expr(9, dt::split_zone(t_[b + 1].text, local, zone) ? ora_type::timestamp_tz
+                                                                                 : ora_type::timestamp);
+        }
         if (e == b + 3 && t_[b + 1].is_op(".") && (t_[b + 2].is("NEXTVAL") || t_[b + 2].is("CURRVAL")))
             return number_expr();
         if (k.is("CASE")) {
@@ -511,8 +526,14 @@ private:
             return i + 1;
         }
         if (n == "CONNECT" || n == "PRIOR" || (n == "START" && t_[i + 1].is("WITH")) || n == "INTERVAL" ||
-            n == "MERGE" || n == "RETURNING" || n == "ROWID")
+            n == "MERGE" || n == "RETURNING")
             unimplemented(k.pos);
+        if (n == "ROWID") {
+            // The first table the statement names (one-table queries and DML).
+            if (scope_.empty()) unimplemented(k.pos);
+            put("ora_rowid(" + std::to_string(rowid_object_number(scope_.front()->name)) + ", rowid)", k.pos);
+            return i;
+        }
         if (n == "OFFSET" && (t_[i + 2].is("ROWS") || t_[i + 2].is("ROW"))) {
             pending_offset_b_ = i + 1;
             pending_offset_e_ = i + 2;
@@ -653,7 +674,7 @@ private:
                     ++depth;
                 else if (t_[j].is_op(")"))
                     --depth;
-                else if (depth == 0 && t_[j].kind == tok::ident && clause_words.count(t_[j].name))
+                else if (depth == 0 && t_[j].kind == tok::ident && is_clause_word(t_[j].name))
                     return j;
             }
             return e;

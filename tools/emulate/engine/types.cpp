@@ -4,8 +4,11 @@
 #include "emulate/engine/decimal.hpp"
 #include "emulate/engine/error.hpp"
 
+#include <oranet/proto/types/rowid.hpp>
+
 #include <sqlite3.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -48,6 +51,7 @@ std::string type_name(ora_type t) {
         case ora_type::interval_ym: return "INTERVAL YEAR TO MONTH";
         case ora_type::interval_ds: return "INTERVAL DAY TO SECOND";
         case ora_type::boolean: return "BOOLEAN";
+        case ora_type::rowid: return "ROWID";
         default: return "VARCHAR2";
     }
 }
@@ -143,6 +147,44 @@ date_time round_fraction(date_time d, int scale) {
     return d;
 }
 
+// Oracle's interval text: "[+-]Y-M" (months) or "[+-]D HH:MI:SS[.f]"
+// (nanoseconds), as an implicit VARCHAR2 -> INTERVAL conversion reads it.
+bool interval_from_text(const std::string& s, bool ym, long long& out) {
+    std::size_t i = 0;
+    bool neg      = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    auto digits = [&](long long& v, std::size_t max) {
+        std::size_t b = i;
+        v             = 0;
+        while (i < s.size() && i - b < max && std::isdigit(static_cast<unsigned char>(s[i])))
+            v = v * 10 + (s[i++] - '0');
+        return i > b;
+    };
+    auto sep    = [&](char ch) { return i < s.size() && s[i++] == ch; };
+    long long a = 0, b = 0;
+    if (!digits(a, 9)) return false;
+    if (ym) {
+        if (!sep('-') || !digits(b, 2) || b > 11 || i != s.size()) return false;
+        out = a * 12 + b;
+    } else {
+        long long h = 0, m = 0, sec = 0, frac = 0;
+        if (!sep(' ') || !digits(h, 2) || !sep(':') || !digits(m, 2) || !sep(':') || !digits(sec, 2) ||
+            h > 23 || m > 59 || sec > 59)
+            return false;
+        if (i < s.size()) {
+            if (!sep('.')) return false;
+            std::size_t b0 = i;
+            if (!digits(frac, 9)) return false;
+            for (std::size_t k = i - b0; k < 9; ++k)
+                frac *= 10;
+        }
+        if (i != s.size()) return false;
+        out = (((a * 24 + h) * 60 + m) * 60 + sec) * 1000000000LL + frac;
+    }
+    if (neg) out = -out;
+    return true;
+}
+
 void result_text(sqlite3_context* ctx, const std::string& s) {
     sqlite3_result_text(ctx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
@@ -220,13 +262,14 @@ column_type simple_expr(ora_type t) {
         case ora_type::binary_double: c.max_bytes = 8; break;
         case ora_type::boolean: c.max_bytes = 4; break;
         case ora_type::raw: c.max_bytes = 2000; break;
+        case ora_type::rowid: c.max_bytes = 10; break;  // the stored (restricted) rowid size
         default: break;
     }
     if (t == ora_type::clob || t == ora_type::blob) c.max_bytes = 0;
     if (t == ora_type::blob || t == ora_type::raw || t == ora_type::date || t == ora_type::binary_double ||
         t == ora_type::binary_float || t == ora_type::boolean || t == ora_type::interval_ds ||
         t == ora_type::interval_ym || t == ora_type::timestamp || t == ora_type::timestamp_tz ||
-        t == ora_type::timestamp_ltz)
+        t == ora_type::timestamp_ltz || t == ora_type::rowid)
         c.form = cs_form::none;
     return c;
 }
@@ -473,10 +516,17 @@ void store_value(sqlite3_context* ctx, sqlite3_value* v, const column_type& c, i
             return;
         }
         case ora_type::interval_ym:
-        case ora_type::interval_ds:
-            if (st != SQLITE_INTEGER) inconsistent(c.type, got_name(st, src));
-            sqlite3_result_int64(ctx, sqlite3_value_int64(v));
+        case ora_type::interval_ds: {
+            long long n = 0;
+            if (st == SQLITE_INTEGER)
+                n = sqlite3_value_int64(v);
+            else if (st != SQLITE_TEXT || src == int(ora_type::number) || is_time_src(src))
+                inconsistent(c.type, got_name(st, src));
+            else if (!interval_from_text(trim(text_of(v)), c.type == ora_type::interval_ym, n))
+                raise(1867, "the interval is invalid");
+            sqlite3_result_int64(ctx, n);
             return;
+        }
         case ora_type::raw:
         case ora_type::blob: {
             std::vector<unsigned char> b;
@@ -615,6 +665,11 @@ value load_value(sqlite3_stmt* s, int i, const column_type& c, const nls_setting
         case ora_type::binary_float: return static_cast<float>(sqlite3_column_double(s, i));
         case ora_type::binary_double: return sqlite3_column_double(s, i);
         case ora_type::boolean: return sqlite3_column_int64(s, i) != 0;
+        case ora_type::rowid: {
+            rowid r;
+            if (st == SQLITE_TEXT && !proto::types::rowid_from_text(text(), r)) return r;
+            break;
+        }
         default: break;
     }
     if (st == SQLITE_BLOB) {
