@@ -197,6 +197,7 @@ void stream_decoder::decode_packet(int side, proto::bytes_view bytes, packet_out
             service_options_ = a.service_options;
             accept_flags_    = a.flags2;
             mode_            = tns::negotiated_length_mode(a);
+            sdu_             = tns::negotiated_sdu(a);
             recompute_caps();
             break;
         }
@@ -273,7 +274,8 @@ void stream_decoder::on_data(bool from_client, proto::bytes_view payload, packet
     std::size_t pos = 0;
     while (pos < s.ttc.size()) {
         const proto::bytes_view rest = proto::bytes_view(s.ttc).subspan(pos);
-        msg_result r                 = from_client ? decode_request(rest) : decode_reply(rest);
+        const bool complete = p.length < sdu_ || (p.data_flags & tns::data_flags::end_of_request) != 0;
+        msg_result r        = from_client ? decode_request(rest, complete) : decode_reply(rest);
         if (r.kind == msg_result::truncated) break;
         r.msg.offset = static_cast<long>(data_payload_offset) + static_cast<long>(pos) -
                        static_cast<long>(s.ttc_packet_start);

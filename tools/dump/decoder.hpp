@@ -55,7 +55,10 @@ private:
     void decode_packet(int side, proto::bytes_view bytes, packet_out& p);
     void on_data(bool from_client, proto::bytes_view payload, packet_out& p);
     void flush_ttc(int side, packet_out& p, const std::string& why);
-    msg_result decode_request(proto::bytes_view b);
+    // `complete`: no later packet can continue the request (the packet is
+    // shorter than the SDU, or says end of request).
+    msg_result decode_request(proto::bytes_view b, bool complete);
+    msg_result decode_request_part(proto::bytes_view b);
     msg_result decode_reply(proto::bytes_view b);
     void recompute_caps();
     void add_row_values(const proto::ttc::row_data& row, message_out& m) const;
@@ -69,6 +72,7 @@ private:
 
     // Negotiated state, as both ends know it.
     std::uint16_t version_         = 0;
+    std::uint32_t sdu_             = proto::tns::default_sdu;
     std::uint16_t service_options_ = 0;
     std::uint32_t accept_flags_    = 0;
     bool have_protocol_reply_      = false;

@@ -114,6 +114,41 @@ std::string hex_literal(const std::vector<std::uint8_t>& b) {
     return json_quote(h);
 }
 
+// Piggyback 135 (end-to-end attributes: client identifier, module, action,
+// ...): two pointer bytes, UB4 flags, nine (present byte, UB4 length)
+// headers, then the texts of the present headers but the fifth (it carries
+// none); with CONV_LENGTH each text is length-prefixed and an announced empty
+// one may be a lone zero byte (newer python-oracledb), else it is raw bytes
+// (python-oracledb 1.2.1). The emulator reads it the same way
+// (tools/emulate/requests.cpp).
+void decode_end_to_end(proto::reader& r, const ttc::caps& c) {
+    static constexpr const char* names[] = {
+        "client_identifier", "module", "action",        "client_info_hdr", "ecid",
+        "client_info",       "dbop",   "client_driver", "header_8"};
+    constexpr std::size_t n_headers = 9, no_text = 4;
+    (void)r.u8("pointer_cidnam");
+    (void)r.u8("pointer_cidser");
+    (void)r.ub4("flags");
+    std::uint8_t present[n_headers]{};
+    std::uint32_t length[n_headers]{};
+    for (std::size_t i = 0; i < n_headers; ++i) {
+        present[i] = r.u8("present");
+        length[i]  = r.ub4("length");
+    }
+    std::vector<std::uint8_t> scratch;
+    for (std::size_t i = 0; i < n_headers && r.ok(); ++i) {
+        if (i == no_text || present[i] == 0) continue;
+        if (length[i] == 0) {
+            if (c.conv_length() && r.remaining() > 0 && r.peek() == 0) (void)r.u8("empty");
+            continue;
+        }
+        if (c.conv_length())
+            (void)r.bytes_with_length(scratch, names[i], proto::field_kind::text);
+        else
+            (void)r.bytes(length[i], names[i], proto::field_kind::text);
+    }
+}
+
 }  // namespace
 
 void stream_decoder::recompute_caps() {
@@ -139,7 +174,18 @@ void stream_decoder::recompute_caps() {
     caps_ = std::move(c);  // the tracker keeps a pointer to caps_: assigned in place
 }
 
-stream_decoder::msg_result stream_decoder::decode_request(proto::bytes_view b) {
+stream_decoder::msg_result stream_decoder::decode_request(proto::bytes_view b, bool complete) {
+    msg_result res = decode_request_part(b);
+    if (res.kind == msg_result::truncated && complete) {
+        // The request cannot go on in a later packet: shown as it stands.
+        res.kind      = msg_result::failed;
+        res.msg.error = "the request ends before this message does";
+        if (res.msg.type.empty()) res.msg.type = "request";
+    }
+    return res;
+}
+
+stream_decoder::msg_result stream_decoder::decode_request_part(proto::bytes_view b) {
     msg_result res;
     tree_sink sink;
     proto::reader r(b, &sink);
@@ -148,7 +194,8 @@ stream_decoder::msg_result stream_decoder::decode_request(proto::bytes_view b) {
     auto finish              = [&](std::string type) {
         res.msg.type = std::move(type);
         if (ec && proto::is_truncated(ec)) {
-            res.kind = msg_result::truncated;
+            res.kind     = msg_result::truncated;
+            res.msg.body = sink.take();
             return res;
         }
         res.msg.body = sink.take();
@@ -199,6 +246,11 @@ stream_decoder::msg_result stream_decoder::decode_request(proto::bytes_view b) {
             ec = ttc::decode_body(r, m);
             return finish("piggyback close_cursors");
         }
+        if (h.code == fc::set_end_to_end_attr) {
+            decode_end_to_end(r, caps_);
+            ec = r.error();
+            return finish("piggyback set_end_to_end_attr");
+        }
         // The layouts of other piggybacks are not decoded: the rest of the
         // request is shown as bytes.
         ec = client_errc::ttc_unsupported_piggyback;
@@ -248,12 +300,12 @@ stream_decoder::msg_result stream_decoder::decode_request(proto::bytes_view b) {
             tree_sink sink2;
             proto::reader r2(b, &sink2);
             ttc::auth_request m;
-            ec = ttc::decode(r2, m, caps_);
+            ec           = ttc::decode(r2, m, caps_);
+            res.msg.type = function_name(code);
             if (proto::is_truncated(ec)) {
                 res.kind = msg_result::truncated;
                 return res;
             }
-            res.msg.type = function_name(code);
             res.msg.body = sink2.take();
             if (ec) {
                 res.kind      = msg_result::failed;
@@ -281,7 +333,8 @@ stream_decoder::msg_result stream_decoder::decode_reply(proto::bytes_view b) {
     auto finish              = [&](std::string type) {
         res.msg.type = std::move(type);
         if (ec && proto::is_truncated(ec)) {
-            res.kind = msg_result::truncated;
+            res.kind     = msg_result::truncated;
+            res.msg.body = sink.take();
             return res;
         }
         res.msg.body = sink.take();

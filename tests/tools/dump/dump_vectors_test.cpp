@@ -191,7 +191,7 @@ std::vector<dump::packet_out> handshake_with(const bytes& accept_payload, std::u
 
 }  // namespace
 
-TEST_CASE("TNS 314 (11g XE) keeps 2-byte lengths after ACCEPT; 317 and 319 switch to 4 bytes", "[vectors]") {
+TEST_CASE("TNS 314 (11g XE) keeps 2-byte lengths after ACCEPT, 317 and 319 switch to 4 bytes", "[vectors]") {
     struct accept_case {
         const char* file;
         std::uint16_t version;
