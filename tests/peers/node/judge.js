@@ -205,6 +205,12 @@ async function main() {
         ['Grüße €', 'Grüße €', { val: ym, type: oracledb.DB_TYPE_INTERVAL_YM },
           { val: ds, type: oracledb.DB_TYPE_INTERVAL_DS }]);
       assert.deepStrictEqual(r.rows, [[1]]);
+      // binds in the national character set form (csfrm 2, AL16UTF16 bytes)
+      r = await c.execute('update nj_more set nc = :1, nv = :2 where id = 2',
+        [{ val: 'Ωmega', type: oracledb.DB_TYPE_NCHAR }, { val: 'Ωmega ∑ 😀', type: oracledb.DB_TYPE_NVARCHAR }]);
+      assert.strictEqual(r.rowsAffected, 1);
+      r = await c.execute('select nc, nv from nj_more where id = 2');
+      assert.deepStrictEqual(r.rows, [['Ωmega     ', 'Ωmega ∑ 😀']]);
       await c.close();
     });
 

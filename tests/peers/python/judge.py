@@ -208,6 +208,12 @@ def main():
             # text binds compare with NCHAR/NVARCHAR2 columns (blank-padded for NCHAR)
             cur.execute("select id from pj_more where nc = :1 and nv = :2", ["Grüße €", "Grüße €"])
             assert cur.fetchall() == [(1,)]
+            # binds in the national character set form (csfrm 2, AL16UTF16 bytes)
+            cur.setinputsizes(oracledb.DB_TYPE_NCHAR, oracledb.DB_TYPE_NVARCHAR)
+            cur.execute("update pj_more set nc = :1, nv = :2 where id = 2", ["Ωmega", "Ωmega ∑ 😀"])
+            assert cur.rowcount == 1
+            cur.execute("select nc, nv from pj_more where id = 2")
+            assert cur.fetchall() == [("Ωmega     ", "Ωmega ∑ 😀")]
             c.close()
 
         @check("ROWID: a valid extended rowid that finds its row again")
