@@ -191,11 +191,40 @@ def seeds_for(target, vectors):
         else:
             seeds.append(b"# tnsnames.ora\nA, B.WORLD =\n  (DESCRIPTION = # c\n    " + descriptors[-1] +
                          b"\n  )\nez = " + easy[0] + b"\nIFILE = \"other.ora\"\n")
+    elif target == "fuzz_tls_dn":
+        seeds += [b"CN=db.example,O=Example", b" o = Example , cn=db.example ", b"CN=a=b,OU=,DC=x,",
+                  b"CN=\xc3\xa9t\xc3\xa9,C=FR"]
+    elif target == "fuzz_pcap":
+        # oranet dump's inputs: each session dump as its text (first packets
+        # only, to keep seeds small) and as a pcap of the same packets.
+        for path in dumps(vectors):
+            with open(path, "rb") as f:
+                seeds.append(f.read(6000))
+            seeds.append(pcap_of(list(packets_from_dump(path))[:12]))
     else:
         for path in dumps(vectors):
             for _, p in packets_from_dump(path):
                 seeds.append(p)
     return seeds
+
+
+def pcap_of(packets):
+    """A little-endian pcap (Ethernet, IPv4, TCP; no checksums) carrying
+    (direction, bytes) packets between 10.0.0.1:40000 and 10.0.0.2:1521."""
+    import struct
+    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+    seq = {"client": 1000, "server": 5000}
+    for direction, payload in packets:
+        src, dst = (1, 2) if direction == "client" else (2, 1)
+        sport, dport = (40000, 1521) if direction == "client" else (1521, 40000)
+        other = "server" if direction == "client" else "client"
+        tcp = struct.pack(">HHIIBBHHH", sport, dport, seq[direction], seq[other], 0x50, 0x18, 65535, 0, 0)
+        ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp) + len(payload), 0, 0x4000, 64, 6, 0,
+                         bytes([10, 0, 0, src]), bytes([10, 0, 0, dst]))
+        frame = bytes(6) + bytes(6) + b"\x08\x00" + ip + tcp + payload
+        out += struct.pack("<IIII", 0, 0, len(frame), len(frame)) + frame
+        seq[direction] += len(payload)
+    return bytes(out)
 
 
 def main():
