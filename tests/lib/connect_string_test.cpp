@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -506,4 +507,76 @@ TEST_CASE("render: the descriptors python-oracledb sent in its CONNECT packets")
         }
     }
     CHECK(checked > 0);
+}
+
+TEST_CASE("render: random models survive render and parse (property)") {
+    std::mt19937 rng(20261124);
+    const auto pick   = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const auto coin   = [&] { return pick(2) == 1; };
+    const auto word   = [&](const char* prefix) { return std::string(prefix) + std::to_string(pick(1000)); };
+    const auto random = [&] {
+        oranet::description d;
+        d.failover      = coin();
+        d.load_balance  = coin();
+        d.source_route  = coin();
+        const int lists = 1 + pick(3);
+        for (int l = 0; l < lists; ++l) {
+            oranet::address_list al;
+            al.failover     = coin();
+            al.load_balance = coin();
+            al.source_route = coin();
+            const int n     = 1 + pick(3);
+            for (int a = 0; a < n; ++a) {
+                oranet::net_address na;
+                na.protocol = coin() ? net_protocol::tcps : net_protocol::tcp;
+                na.host     = pick(4) == 0 ? "fe80::" + std::to_string(pick(99)) : word("host") + ".example";
+                na.port     = static_cast<std::uint16_t>(1 + pick(65535));
+                if (pick(4) == 0) {
+                    na.https_proxy      = word("proxy");
+                    na.https_proxy_port = static_cast<std::uint16_t>(1 + pick(65535));
+                }
+                al.addresses.push_back(na);
+            }
+            d.address_lists.push_back(al);
+        }
+        if (coin()) d.connect_timeout = std::chrono::milliseconds(pick(100000));
+        d.transport_connect_timeout = std::chrono::milliseconds(pick(4) == 0 ? 20000 : pick(600000));
+        d.retry_count               = static_cast<std::uint32_t>(pick(4));
+        d.retry_delay               = std::chrono::milliseconds(pick(3) == 0 ? 1000 : pick(10000));
+        d.expire_time               = static_cast<std::uint32_t>(pick(3));
+        d.sdu                       = static_cast<std::uint32_t>(512 + pick(100000));
+        d.use_sni                   = coin();
+        d.data.service_name         = coin() ? word("svc") : "";
+        if (coin()) {
+            d.data.instance_name = word("inst");
+        } else if (coin()) {
+            d.data.sid = word("sid");
+        }
+        d.data.server = static_cast<oranet::server_type>(pick(4));
+        if (coin()) d.data.pool_connection_class = word("cc");
+        if (coin()) d.data.pool_purity = coin() ? "SELF" : "NEW";
+        if (coin()) d.data.pool_boundary = coin() ? "STATEMENT" : "TRANSACTION";
+        if (coin()) d.data.extra.push_back("(FAILOVER_MODE=(TYPE=SELECT)(METHOD=BASIC))");
+        if (d.uses_tcps()) {
+            d.security.ssl_server_dn_match = coin();
+            if (coin()) d.security.ssl_server_cert_dn = "CN=" + word("db") + ",O=Example";
+            if (coin()) d.security.wallet_location = "/wallets/" + word("w");
+            if (coin()) d.security.ssl_version = coin() ? "TLSv1.2" : "TLSv1.3";
+        }
+        return d;
+    };
+    for (int i = 0; i < 500; ++i) {
+        description_list dl;
+        const int n     = 1 + pick(2);
+        dl.failover     = n == 1 || coin();
+        dl.load_balance = n > 1 && coin();
+        for (int k = 0; k < n; ++k)
+            dl.descriptions.push_back(random());
+        const auto text = oranet::render_descriptor(dl);
+        INFO(text);
+        description_list back;
+        diagnostics diag;
+        REQUIRE_FALSE(oranet::parse_connect_descriptor(text, back, diag));
+        CHECK(back == dl);
+    }
 }

@@ -121,7 +121,8 @@ std::string render_description(const description& d, const client_identity* cid)
     if (d.uses_tcps()) {
         const auto& s = d.security;
         std::string sec;
-        if (s.ssl_server_dn_match) sec += "(SSL_SERVER_DN_MATCH=ON)";
+        // python-oracledb leaves OFF out; oranet writes it so that it parses back.
+        sec += s.ssl_server_dn_match ? "(SSL_SERVER_DN_MATCH=ON)" : "(SSL_SERVER_DN_MATCH=OFF)";
         if (!s.ssl_server_cert_dn.empty())
             sec += "(SSL_SERVER_CERT_DN=" + descriptor_value(s.ssl_server_cert_dn) + ")";
         if (!s.ssl_version.empty()) sec += "(SSL_VERSION=" + s.ssl_version + ")";
