@@ -36,6 +36,8 @@ async function main() {
   await c.execute('create table diff_t (id number, name varchar2(20), note varchar2(20))');
   // Binds by position: a number, a string and a NULL.
   await c.execute('insert into diff_t values (:1, :2, :3)', [7, 'seven', null]);
+  // Binds by name (they travel in order of appearance, as by position).
+  await c.execute('insert into diff_t (id, name) values (:id, :name)', { id: 8, name: 'eight' });
   await c.commit();
   await c.close();
 }

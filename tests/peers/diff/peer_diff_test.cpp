@@ -53,6 +53,9 @@ void run_oranet_workload(std::uint16_t port) {
                     std::vector<oranet::value>{oranet::number::from_int64(7), std::string("seven"),
                                                oranet::null_t{}});
         REQUIRE(cur.row_count() == 1);
+        cur.execute("insert into diff_t (id, name) values (:id, :name)",
+                    {{"id", oranet::number::from_int64(8)}, {"name", std::string("eight")}});
+        REQUIRE(cur.row_count() == 1);
     }
     conn.commit();
     conn.close();
