@@ -1,11 +1,12 @@
 // Differential test (issue 6): for connect, a simple query, a fetch of more
-// rows than the prefetch, DDL, an insert with binds by position (number,
-// string, NULL), commit and logoff, the bytes oranet sends decode to the
+// rows than the prefetch, DDL, inserts with binds by position (number,
+// string, NULL) and by name, commit and logoff, the bytes oranet sends decode to the
 // same TNS packets and TTC messages, field by field, as the bytes
 // node-oracledb 26 (thin) sends for the same calls. Each client runs against
 // a fresh `oranet emulate` through a recording proxy; both recordings are
 // decoded with oranet's own protocol/ decoders (server role, wire_messages)
-// and compared. Only the fields of the mask table below may differ.
+// and compared. Only the fields of the mask table (diff_compare.cpp) may
+// differ.
 //
 // tests/peers/CMakeLists.txt compiles in the paths of the oranet binary
 // (ORANET_DIFF_CLI), node (ORANET_DIFF_NODE, empty without node-oracledb)
