@@ -1,5 +1,5 @@
 // TNS framing and packet decoding per stream (see decoder.hpp).
-#include "dump/decoder.hpp"
+#include "decoder.hpp"
 
 #include <oranet/proto/tns/packet.hpp>
 #include <oranet/proto/ttc/ano.hpp>
@@ -13,6 +13,7 @@ namespace ttc = proto::ttc;
 namespace {
 
 constexpr std::size_t data_payload_offset = tns::header_size + tns::data_flags_size;
+constexpr std::size_t max_pending_message = std::size_t{1} << 20;
 
 void shift_offsets(node& n, std::size_t by) {
     n.offset += by;
@@ -293,6 +294,9 @@ void stream_decoder::on_data(bool from_client, proto::bytes_view payload, packet
         pos += std::max<std::size_t>(r.consumed, 1);
     }
     s.ttc.erase(s.ttc.begin(), s.ttc.begin() + static_cast<long>(std::min(pos, s.ttc.size())));
+    // Each packet retries the pending message from its start: past a bound
+    // the bytes are shown undecoded rather than decoded again and again.
+    if (s.ttc.size() > max_pending_message) flush_ttc(sd, p, "message longer than 1 MiB");
 }
 
 void stream_decoder::finish(const packet_fn& emit) {

@@ -6,8 +6,8 @@
 // the last describe for row data, the binds of each cursor).
 #pragma once
 
-#include "dump/capture.hpp"
-#include "dump/record.hpp"
+#include "capture.hpp"
+#include "record.hpp"
 
 #include <oranet/proto/tns/header.hpp>
 #include <oranet/proto/ttc/caps.hpp>

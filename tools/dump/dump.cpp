@@ -1,9 +1,9 @@
 // `oranet dump`: file format detection and the pipeline from frames to
 // printed packets.
-#include "dump/dump.hpp"
+#include "dump.hpp"
 
-#include "dump/capture.hpp"
-#include "dump/decoder.hpp"
+#include "capture.hpp"
+#include "decoder.hpp"
 
 #include <fstream>
 #include <iterator>

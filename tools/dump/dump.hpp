@@ -2,7 +2,7 @@
 // together. Also used by the tests.
 #pragma once
 
-#include "dump/record.hpp"
+#include "record.hpp"
 
 #include <cstdio>
 #include <functional>

@@ -1,5 +1,5 @@
 // Link, IPv4/IPv6 and TCP headers of one captured frame.
-#include "dump/capture.hpp"
+#include "capture.hpp"
 
 #include <cstdio>
 

@@ -3,7 +3,7 @@
 // "<date> Receiving packet N on stream S:". Both then print lines of up to 8
 // bytes: a decimal offset, " : ", the bytes as upper-case hex pairs separated
 // by spaces (padded with blanks), and the printable characters between bars.
-#include "dump/capture.hpp"
+#include "capture.hpp"
 
 #include <cctype>
 

@@ -1,6 +1,6 @@
 // Printing packet_out records: indented text for people, JSON lines for
 // machines. Secrets are never printed (their bytes are not even kept).
-#include "dump/record.hpp"
+#include "record.hpp"
 
 #include <map>
 #include <string_view>

@@ -3,7 +3,7 @@
 // nanosecond stamps) and pcapng (blocks of type, total length, body, total
 // length; section header, interface description, enhanced, simple and the
 // obsolete packet block).
-#include "dump/capture.hpp"
+#include "capture.hpp"
 
 #include <cstring>
 

@@ -1,5 +1,5 @@
 // pcap output of `oranet proxy` (see pcap_writer.hpp).
-#include "dump/pcap_writer.hpp"
+#include "pcap_writer.hpp"
 
 #include <chrono>
 

@@ -4,7 +4,7 @@
 // the bytes, and a FIN exchange. tshark and `oranet dump` read it back.
 #pragma once
 
-#include "dump/capture.hpp"
+#include "capture.hpp"
 
 #include <cstdio>
 #include <string>

@@ -1,5 +1,5 @@
 // TCP stream reassembly by sequence numbers (see capture.hpp).
-#include "dump/capture.hpp"
+#include "capture.hpp"
 
 namespace oranet::dump {
 namespace {

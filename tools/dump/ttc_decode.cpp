@@ -1,7 +1,7 @@
 // TTC messages inside DATA packets: the client's requests and the server's
 // reply items, decoded with the protocol/ decoders and the state both ends
 // keep (see decoder.hpp).
-#include "dump/decoder.hpp"
+#include "decoder.hpp"
 
 #include <oranet/convert.hpp>
 #include <oranet/proto/ttc/auth.hpp>

@@ -149,6 +149,13 @@ void through_proxy(const std::string& name, std::string client_cmd, session_resu
 }
 
 void check_session(const session_result& r, const std::string& expect_value) {
+    struct cleanup {
+        fs::path dir;
+        ~cleanup() {
+            std::error_code ec;
+            fs::remove_all(dir, ec);  // the capture and the log of this session
+        }
+    } guard{r.pcap.parent_path()};
     REQUIRE(r.packets.size() >= 10);
     CHECK(r.packets[0].packet == "CONNECT");
     CHECK(r.packets[0].from_client);
