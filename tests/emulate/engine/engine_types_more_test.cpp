@@ -101,3 +101,21 @@ TEST_CASE("BOOLEAN columns only where the release has them (ORA-00902 before 23a
     fixture f;  // sql_boolean defaults to true
     f.run("create table bt (id number, flag boolean)");
 }
+
+TEST_CASE("ROWID qualified by a table name or an alias") {
+    fixture f;
+    f.run("create table qa (id number)");
+    f.run("create table qb (id number)");
+    f.run("insert into qa values (1)");
+    f.run("insert into qb values (1)");
+    auto plain = f.rows("select rowid from qa");
+    std::vector<column_info> cols;
+    auto r = f.rows("select qa.rowid, x.rowid from qa, qb x where qa.id = x.id", {}, &cols);
+    REQUIRE(r.size() == 1);
+    REQUIRE(cols.size() == 2);
+    CHECK(cols[0].name == "ROWID");
+    CHECK(cols[1].type.type == ora_type::rowid);
+    CHECK(std::get<rowid>(r[0][0]) == std::get<rowid>(plain[0][0]));
+    CHECK(std::get<rowid>(r[0][1]).object != std::get<rowid>(r[0][0]).object);
+    CHECK(f.fail("select nope.rowid from qa").code == 904);
+}

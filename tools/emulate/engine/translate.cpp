@@ -248,6 +248,7 @@ private:
         }
         if (k.kind == tok::ident && t_[b + 1].is_op("(") && close_of(b + 1) == e - 1)
             return infer_call(k.name, b + 1, e - 1);
+        if (e == b + 3 && t_[b + 1].is_op(".") && t_[b + 2].is("ROWID")) return simple_expr(ora_type::rowid);
         return column_ref(b, e);
     }
 
@@ -479,6 +480,18 @@ private:
             if (!ctx_.catalog.sequences.count(n)) raise(2289, "sequence does not exist", k.pos);
             put(std::string(t_[i + 2].is("NEXTVAL") ? "ora_nextval(" : "ora_currval(") + quote_string(n) +
                     ")",
+                k.pos);
+            return i + 2;
+        }
+        if (t_[i + 1].is_op(".") && t_[i + 2].is("ROWID")) {
+            // t.ROWID, t a table of the statement or an alias of one
+            const table_info* ti = ctx_.catalog.table(n);
+            for (std::size_t j = 0; !ti && t_[j].kind != tok::end; ++j)
+                if ((t_[j + 1].kind == tok::ident || t_[j + 1].kind == tok::quoted) && t_[j + 1].name == n)
+                    ti = ctx_.catalog.table(t_[j].name);
+            if (!ti) raise(904, "\"" + n + "\".\"ROWID\": invalid identifier", k.pos);
+            put("ora_rowid(" + std::to_string(rowid_object_number(ti->name)) + ", " + quote_ident(n) +
+                    ".rowid)",
                 k.pos);
             return i + 2;
         }
