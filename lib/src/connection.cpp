@@ -1,6 +1,8 @@
 #include "detail/connection_impl.hpp"
+#include "detail/connector.hpp"
 
 #include <oranet/auth/client.hpp>
+#include <oranet/connect_descriptor.hpp>
 #include <oranet/connection.hpp>
 #include <oranet/cursor.hpp>
 #include <oranet/easy_connect.hpp>
@@ -16,6 +18,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <random>
+#include <thread>
 #include <unistd.h>
 
 namespace oranet {
@@ -226,7 +230,9 @@ std::error_code connection_impl::login(const connect_params& p, ms budget, diagn
     const std::string program = options.program.empty() ? default_program() : options.program;
     const std::string machine = options.machine.empty() ? default_machine() : options.machine;
     const std::string os_user = options.os_user.empty() ? default_os_user() : options.os_user;
-    req.connect_data          = make_connect_data(ez.host, ez.port, ez.service, program, machine, os_user);
+    req.connect_data          = !connect_data.empty()
+                                    ? connect_data
+                                    : make_connect_data(ez.host, ez.port, ez.service, program, machine, os_user);
     req.sdu                   = options.sdu;
     req.user                  = p.user;
     req.identity.terminal     = options.terminal;
@@ -318,6 +324,14 @@ void connection_impl::close() noexcept {
     if (io) io->close();
 }
 
+// "ORA-12514: <generic text> (client detail)": why one address failed, for
+// the connector's list of the addresses it tried.
+std::string attempt_reason(std::error_code ec, const diagnostics& d) {
+    std::string r = error_code_text(ec) + ": " + ec.message();
+    if (!d.client_message.empty()) r += " (" + d.client_message + ")";
+    return r;
+}
+
 }  // namespace detail
 
 connection::connection() : impl_(std::make_unique<detail::connection_impl>()) {}
@@ -341,38 +355,76 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
         im.close();
         impl_ = std::make_unique<detail::connection_impl>();
     }
-    auto& i        = *impl_;
-    i.options      = p.options;
-    i.log          = p.options.logger ? p.options.logger : default_logger();
-    i.autocommit   = p.options.autocommit;
-    i.call_timeout = p.options.call_timeout;
-    easy_connect ez;
-    if ((ec = parse_easy_connect(p.connect_string, ez))) {
-        diag.client_message = "expected host[:port][/service], got \"" + p.connect_string + "\"";
-        return;
-    }
-    i.where             = ez.host + ":" + std::to_string(ez.port) + "/" + ez.service;
+    // Any connect string (Easy Connect Plus, descriptor, tnsnames.ora alias)
+    // to a descriptor; the connector walks its addresses (connector.hpp).
+    description_list dl;
+    if ((ec = resolve_connect_string(p.connect_string, {}, dl, diag))) return;
+    const client_identity cid{p.options.program.empty() ? detail::default_program() : p.options.program,
+                              p.options.machine.empty() ? detail::default_machine() : p.options.machine,
+                              p.options.os_user.empty() ? detail::default_os_user() : p.options.os_user, ""};
     const auto start    = detail::steady::now();
     const auto deadline = detail::deadline_after(p.options.connect_timeout);
-    auto topts          = p.options;
-    topts.use_tls       = topts.use_tls || ez.use_tls;
-    if ((ec = detail::open_transport(ez.host, ez.port, topts, deadline, *i.log, i.io, diag.client_message))) {
-        i.log->info("connect to {} failed: {}", i.where, format_error(ec, diag));
-        return;
-    }
-    std::chrono::milliseconds budget{0};
-    if (deadline != detail::deadline::max()) {
-        budget = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - detail::steady::now());
-        if (budget.count() <= 0) {
-            ec = client_errc::timeout;
-            i.io->close();
-            return;
+    int attempts        = 0;
+    diagnostics attempt_diag;
+    detail::connector_hooks hooks;
+    hooks.sleep   = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    hooks.attempt = [&](const detail::connect_attempt& a) {
+        ++attempts;
+        attempt_diag.clear();
+        impl_     = std::make_unique<detail::connection_impl>();
+        auto& i   = *impl_;
+        i.options = p.options;
+        if (a.desc->sdu != 8192) i.options.sdu = a.desc->sdu;  // SDU in the descriptor wins over the default
+        i.log          = p.options.logger ? p.options.logger : default_logger();
+        i.autocommit   = p.options.autocommit;
+        i.call_timeout = p.options.call_timeout;
+        i.where = a.address.host + ":" + std::to_string(a.address.port) + "/" + a.desc->data.service_name;
+        i.connect_data  = a.connect_data;
+        auto topts      = p.options;
+        const auto& sec = a.desc->security;
+        topts.use_tls   = topts.use_tls || a.address.protocol == net_protocol::tcps;
+        if (topts.wallet_location.empty()) topts.wallet_location = sec.wallet_location;
+        if (topts.server_cert_dn.empty()) topts.server_cert_dn = sec.ssl_server_cert_dn;
+        topts.server_dn_match = topts.server_dn_match && sec.ssl_server_dn_match;
+        detail::attempt_result r;
+        if ((r.ec = detail::open_transport(a.address.host, a.address.port, topts, a.transport_until, *i.log,
+                                           i.io, attempt_diag.client_message))) {
+            i.log->info("connect to {} failed: {}", i.where, format_error(r.ec, attempt_diag));
+            r.message = detail::attempt_reason(r.ec, attempt_diag);
+            return r;
         }
+        std::chrono::milliseconds budget{0};
+        if (deadline != detail::deadline::max()) {
+            budget = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - detail::steady::now());
+            if (budget.count() <= 0) {
+                i.io->close();
+                r.ec = client_errc::timeout;
+                return r;
+            }
+        }
+        if ((r.ec = i.login(p, budget, attempt_diag))) {
+            const std::string& text                = i.session.refuse_text();
+            const std::string_view redirect_prefix = "listener redirect: ";
+            if (r.ec == client_errc::not_supported && text.rfind(redirect_prefix, 0) == 0 &&
+                text.size() > redirect_prefix.size()) {
+                r.redirect_data = text.substr(redirect_prefix.size());
+                i.log->info("{}: listener redirect", i.where);
+                return r;
+            }
+            i.log->info("connect to {} as {} failed: {}", i.where, p.user, format_error(r.ec, attempt_diag));
+            r.message = detail::attempt_reason(r.ec, attempt_diag);
+        }
+        return r;
+    };
+    std::mt19937 rng(std::random_device{}());
+    ec = detail::connect_any(dl, cid, deadline, hooks, rng, diag);
+    if (attempts == 1) {
+        diag = attempt_diag;  // one address: its own words, as before
+    } else if (ec) {
+        diag.server_message = attempt_diag.server_message;
     }
-    if ((ec = i.login(p, budget, diag))) {
-        i.log->info("connect to {} as {} failed: {}", i.where, p.user, format_error(ec, diag));
-        return;
-    }
+    if (ec) return;
+    auto& i = *impl_;
     const auto took =
         std::chrono::duration_cast<std::chrono::milliseconds>(detail::steady::now() - start).count();
     i.log->info("connected to {} as {} in {} ms (server \"{}\", SDU {}, TNS {}, TTC field version {})",

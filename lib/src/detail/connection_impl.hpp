@@ -39,6 +39,9 @@ struct connection_impl {
     proto::session::client_session session;
     std::unique_ptr<log_trace_sink> sink;
     std::string where;  // host:port/service, for the log
+    // The descriptor the CONNECT packet carries (the connector renders it,
+    // or a listener redirect gives it); empty: built from the Easy Connect string.
+    std::string connect_data;
     std::string server_version;
     std::array<int, 5> version_numbers{};
     bool autocommit = false;
