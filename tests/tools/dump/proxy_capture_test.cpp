@@ -193,6 +193,18 @@ void check_session(const session_result& r, const std::string& expect_value) {
     const auto theirs = tshark_packets(r.pcap, r.server_port);
     CHECK(ours.size() == theirs.size());
     CHECK(ours == theirs);
+    // The same capture converted to pcapng by Wireshark's editcap dumps the same.
+    if (have("editcap")) {
+        const fs::path ng = r.pcap.string() + "ng";
+        (void)run("editcap -F pcapng " + r.pcap.string() + " " + ng.string() + " 2>&1");
+        const std::string f = slurp(ng);
+        std::vector<packet_key> from_ng;
+        const std::string err = oranet::dump::decode_capture(
+            bytes(f.begin(), f.end()),
+            [&](const oranet::dump::packet_out& p) { from_ng.emplace_back(p.frame, p.type_byte, p.length); });
+        CHECK(err.empty());
+        CHECK(from_ng == ours);
+    }
 }
 
 }  // namespace
