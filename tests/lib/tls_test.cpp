@@ -227,6 +227,35 @@ TEST_CASE("tls: a certificate for another name is refused") {
     }
 }
 
+TEST_CASE("tls: connect-string security parameters reach the TLS transport") {
+    ORANET_REQUIRE_PKI();
+    ORANET_REQUIRE_EMULATOR(emu, tls_args("dbex.pem", "dbex.key"));
+    const std::string base = "tcps://127.0.0.1:" + std::to_string(emu.port()) + "/FREEPDB1";
+    auto p                 = tcps_params(emu);
+    SECTION("ssl_server_cert_dn") {
+        p.connect_string = base + "?ssl_server_cert_dn=\"CN=db.example,O=oranet tests\"";
+        CHECK(try_connect(p).text() == "ok");
+    }
+    SECTION("ssl_server_dn_match=off") {
+        p.connect_string = base + "?ssl_server_dn_match=off";
+        CHECK(try_connect(p).text() == "ok");
+    }
+    SECTION("wallet_location, and the host name checked by default") {
+        p.options.ca_file = "";
+        p.connect_string  = base + "?wallet_location=" + pki().at("wallet_ca");
+        const auto o      = try_connect(p);
+        CHECK(o.ec == client_errc::tls_certificate_rejected);
+        CHECK_THAT(o.diag.client_message, Catch::Contains("IP address mismatch"));
+    }
+    SECTION("a descriptor with PROTOCOL=TCPS and SECURITY") {
+        p.connect_string =
+            "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCPS)(HOST=127.0.0.1)(PORT=" + std::to_string(emu.port()) +
+            "))(CONNECT_DATA=(SERVICE_NAME=FREEPDB1))(SECURITY=(SSL_SERVER_CERT_DN=\"CN=db.example,"
+            "O=oranet tests\")))";
+        CHECK(try_connect(p).text() == "ok");
+    }
+}
+
 TEST_CASE("tls: an expired certificate is refused") {
     ORANET_REQUIRE_PKI();
     ORANET_REQUIRE_EMULATOR(emu, tls_args("expired.pem"));
