@@ -285,6 +285,8 @@ stream_decoder::msg_result stream_decoder::decode_request_part(proto::bytes_view
                 return finish(function_name(code));
             }
             ttc::reexecute_request m;
+            m.with_fetch =
+                h.code == fc::reexecute_and_fetch;  // then one bind row (num_iters: rows to prefetch)
             ec = ttc::decode_body(r, m, it->second.first, it->second.second, caps_);
             tracker_.set_in_fetch(true);
             return finish(function_name(code));

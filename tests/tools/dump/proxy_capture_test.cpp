@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <tuple>
@@ -91,11 +92,13 @@ private:
 using packet_key = std::tuple<std::size_t, unsigned, std::uint32_t>;  // frame, type, length
 
 // tshark's view: frame number, then the TNS type and length of each TNS PDU in it.
-std::vector<packet_key> tshark_packets(const fs::path& pcap, std::uint16_t server_port) {
-    const std::string out =
-        run("tshark -r " + pcap.string() + " -d tcp.port==" + std::to_string(server_port) +
-            ",tns -T fields -E separator=/t -E aggregator=, -e frame.number -e tns.type "
-            "-e tns.length 2>/dev/null");
+std::vector<packet_key> tshark_packets(const fs::path& pcap, const std::set<std::uint16_t>& server_ports) {
+    std::string decode_as;
+    for (auto port : server_ports)
+        decode_as += " -d tcp.port==" + std::to_string(port) + ",tns";
+    const std::string out = run("tshark -r " + pcap.string() + decode_as +
+                                " -T fields -E separator=/t -E aggregator=, -e frame.number -e tns.type "
+                                "-e tns.length 2>/dev/null");
     std::vector<packet_key> keys;
     std::istringstream lines(out);
     std::string line;
@@ -190,7 +193,7 @@ void check_session(const session_result& r, const std::string& expect_value) {
     std::vector<packet_key> ours;
     for (const auto& p : r.packets)
         ours.emplace_back(p.frame, p.type_byte, p.length);
-    const auto theirs = tshark_packets(r.pcap, r.server_port);
+    const auto theirs = tshark_packets(r.pcap, {r.server_port});
     CHECK(ours.size() == theirs.size());
     CHECK(ours == theirs);
     // The same capture converted to pcapng by Wireshark's editcap dumps the same.
@@ -262,5 +265,65 @@ TEST_CASE("node-oracledb through oranet proxy: the capture agrees with tshark", 
                       r, profile);
         if (r.packets.empty()) return;
         check_session(r, "42");
+    }
+}
+
+TEST_CASE("the peer judges' workloads through oranet proxy: every message decodes, tshark agrees",
+          "[proxy][judge]") {
+    const std::string src   = ORANET_SOURCE_DIR;
+    const std::string via   = src + "/tests/tools/dump/oranet_via_proxy.py";
+    const std::string nodes = src + "/tests/peers/node";
+    struct judge {
+        std::string name, command;
+        bool available;
+    };
+    const std::vector<judge> judges = {
+        {"python", "ENV /usr/bin/python3 " + src + "/tests/peers/python/judge.py " + via + " 19",
+         std::system("/usr/bin/python3 -c 'import oracledb' >/dev/null 2>&1") == 0},
+        {"node", "cd " + nodes + " && ENV node judge.js " + via + " 19",
+         have("node") && fs::exists(nodes + "/node_modules/oracledb")},
+    };
+    for (const auto& j : judges) {
+        DYNAMIC_SECTION(j.name << " judge") {
+            if (!j.available || !fs::exists(oranet_bin)) {
+                WARN("skipped: the " << j.name << " judge or the oranet binary is missing");
+                continue;
+            }
+            const fs::path pcap = fs::temp_directory_path() /
+                                  ("oranet-judge-" + j.name + "-" + std::to_string(getpid()) + ".pcap");
+            std::string cmd = j.command;
+            cmd.replace(cmd.find("ENV"), 3,
+                        "ORANET_LOG=warn ORANET_BIN=" + oranet_bin + " ORANET_PROXY_PCAP=" + pcap.string());
+            const std::string out = run(cmd + " 2>&1");
+            INFO(out);
+            CHECK(out.find(" 0 failed") != std::string::npos);
+            const std::string f = slurp(pcap);
+            std::vector<packet_key> ours;
+            std::set<std::uint16_t> server_ports;
+            std::size_t messages  = 0;
+            const std::string err = oranet::dump::decode_capture(
+                bytes(f.begin(), f.end()), [&](const oranet::dump::packet_out& p) {
+                    INFO("frame " << p.frame << " " << p.packet);
+                    CHECK(p.error.empty());
+                    for (const auto& m : p.messages) {
+                        INFO("message " << m.type);
+                        CHECK(m.error.empty());
+                        ++messages;
+                    }
+                    ours.emplace_back(p.frame, p.type_byte, p.length);
+                    const std::string& server = p.from_client ? p.dst : p.src;
+                    server_ports.insert(
+                        static_cast<std::uint16_t>(std::stoul(server.substr(server.rfind(':') + 1))));
+                });
+            std::error_code ec;
+            CHECK(err.empty());
+            CHECK(messages > 300);
+            if (have("tshark")) {
+                CHECK(ours == tshark_packets(pcap, server_ports));
+            } else {
+                WARN("skipped the tshark comparison: tshark is not installed");
+            }
+            fs::remove(pcap, ec);
+        }
     }
 }
