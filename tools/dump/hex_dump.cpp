@@ -1,5 +1,6 @@
 // The packet dumps of the thin clients' packet tracing (see capture.hpp).
-// python-oracledb: "<date> Sending packet [op N] on socket S"; node-oracledb:
+// python-oracledb: "<date> Sending packet [op N] on socket S" (1.2.1:
+// "<date> [socket: S] Sending packet:"); node-oracledb:
 // "<date> Receiving packet N on stream S:". Both then print lines of up to 8
 // bytes: a decimal offset, " : ", the bytes as upper-case hex pairs separated
 // by spaces (padded with blanks), and the printable characters between bars.
@@ -87,7 +88,9 @@ void read_hex_dump(std::string_view text, const chunk_fn& fn) {
         const bool receiving = line.find("Receiving packet") != std::string_view::npos;
         if (sending || receiving) {
             flush();
+            // python-oracledb: "on socket S" (1.2.1: "[socket: S]"); node-oracledb: "on stream S".
             std::size_t sock = number_after(line, "on socket ", number_after(line, "on stream ", 0));
+            sock             = number_after(line, "[socket: ", sock);
             auto [it, added] = streams.try_emplace(sock, streams.size() + 1);
             (void)added;
             stream = it->second;

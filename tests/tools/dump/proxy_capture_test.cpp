@@ -327,3 +327,61 @@ TEST_CASE("the peer judges' workloads through oranet proxy: every message decode
         }
     }
 }
+
+TEST_CASE("packet traces printed by node-oracledb and python-oracledb 1.2.1 decode", "[trace]") {
+    // NODE_ORACLEDB_DEBUG_PACKETS and PYO_DEBUG_PACKETS against the emulator:
+    // the clients' own hex dumps of every packet they send and receive.
+    ORANET_REQUIRE_EMULATOR(emu);
+    const std::string port    = std::to_string(emu.port());
+    const std::string modules = std::string(ORANET_SOURCE_DIR) + "/tests/peers/node/node_modules";
+    struct client {
+        std::string name, command;
+        bool available;
+    };
+    const std::vector<client> clients = {
+        {"node",
+         "NODE_ORACLEDB_DEBUG_PACKETS=1 NODE_PATH=" + modules + " node " + std::string(ORANET_SOURCE_DIR) +
+             "/tests/tools/dump/node_client.js " + port,
+         have("node") && fs::exists(modules + "/oracledb")},
+        {"python",
+         "PYO_DEBUG_PACKETS=1 /usr/bin/python3 -c \"import oracledb\n"
+         "c = oracledb.connect(user='demo', password='demo', dsn='127.0.0.1:" +
+             port +
+             "/FREEPDB1')\n"
+             "print(c.cursor().execute('select 42 as n from dual').fetchall())\n"
+             "c.close()\"",
+         std::system("/usr/bin/python3 -c 'import oracledb' >/dev/null 2>&1") == 0},
+    };
+    for (const auto& c : clients) {
+        DYNAMIC_SECTION(c.name) {
+            if (!c.available) {
+                WARN("skipped: " << c.name << " client missing");
+                continue;
+            }
+            const std::string trace = run(c.command + " 2>&1");
+            std::vector<oranet::dump::packet_out> ps;
+            const std::string err =
+                oranet::dump::decode_capture(bytes(trace.begin(), trace.end()),
+                                             [&](const oranet::dump::packet_out& p) { ps.push_back(p); });
+            CHECK(err.empty());
+            REQUIRE(ps.size() >= 8);
+            CHECK(ps[0].packet == "CONNECT");
+            CHECK(ps[0].from_client);
+            CHECK(ps[1].packet == "ACCEPT");
+            CHECK_FALSE(ps[1].from_client);
+            std::size_t rows_42 = 0;
+            for (const auto& p : ps) {
+                INFO("packet " << p.frame << " " << p.packet);
+                CHECK(p.stream == 1);
+                CHECK(p.error.empty());
+                for (const auto& m : p.messages) {
+                    INFO("message " << m.type);
+                    CHECK(m.error.empty());
+                    for (const auto& [col, v] : m.values)
+                        if (v == "42") ++rows_42;
+                }
+            }
+            CHECK(rows_42 == 1);
+        }
+    }
+}
