@@ -144,7 +144,7 @@ TEST_CASE("tls: tcps:// in an Easy Connect string turns TLS on") {
     CHECK(parse_easy_connect("tcps://", e) == client_errc::connect_string_invalid);
 }
 
-TEST_CASE("tls: ssl_server_cert_dn compares attributes in any order, spacing and key case free") {
+TEST_CASE("tls: ssl_server_cert_dn compares attributes in any order with spacing and key case free") {
     std::vector<std::pair<std::string, std::string>> a, b;
     REQUIRE(detail::parse_dn("CN=db.example, O=oranet tests", a));
     REQUIRE(detail::parse_dn("o = oranet tests,cn=db.example", b));
@@ -156,7 +156,7 @@ TEST_CASE("tls: ssl_server_cert_dn compares attributes in any order, spacing and
     CHECK_FALSE(detail::parse_dn("", b));
 }
 
-TEST_CASE("tls: login and query with verification on (CA file, PEM wallet, host name, use_tls)") {
+TEST_CASE("tls: login and query with verification on (CA file or PEM wallet or host name or use_tls)") {
     ORANET_REQUIRE_PKI();
     ORANET_REQUIRE_EMULATOR(emu, tls_args("server.pem"));
     SECTION("ca_file, by address") {
@@ -264,7 +264,7 @@ TEST_CASE("tls: an expired certificate is refused") {
     CHECK_THAT(o.diag.client_message, Catch::Contains("certificate has expired"));
 }
 
-TEST_CASE("tls: mutual TLS with the wallet's client certificate; none is refused") {
+TEST_CASE("tls: mutual TLS with the wallet's client certificate and none is refused") {
     ORANET_REQUIRE_PKI();
     auto args = tls_args("server.pem");
     args.push_back("--tls-ca");
@@ -284,7 +284,7 @@ TEST_CASE("tls: mutual TLS with the wallet's client certificate; none is refused
     }
 }
 
-TEST_CASE("tls: an encrypted wallet key opens with wallet_password, which is never logged") {
+TEST_CASE("tls: an encrypted wallet key opens with wallet_password which is never logged") {
     ORANET_REQUIRE_PKI();
     auto args = tls_args("server.pem");
     args.push_back("--tls-ca");
@@ -342,7 +342,7 @@ TEST_CASE("tls: verification off connects to an unknown CA and logs a warning") 
     CHECK_THAT(out.str(), !Catch::Contains("demo"));  // no password (nor user) in what was logged
 }
 
-TEST_CASE("tls: plain TCP against a TLS listener fails fast, saying the server wants TLS") {
+TEST_CASE("tls: plain TCP against a TLS listener fails fast saying the server wants TLS") {
     ORANET_REQUIRE_PKI();
     ORANET_REQUIRE_EMULATOR(emu, tls_args("server.pem"));
     auto p                    = emu.params();
