@@ -173,8 +173,7 @@ bool parse_options(const std::vector<std::string_view>& args, options& out, bool
             }
         } else if (a == "--tls") {
             std::string_view key;
-            if (!value(v) || !value(key)) return false;
-            if (v.empty() || key.empty()) {
+            if (!value(v) || !value(key) || v.empty() || key.empty()) {
                 error = "--tls expects CERT KEY";
                 return false;
             }

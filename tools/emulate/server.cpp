@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -133,6 +134,14 @@ struct server::impl {
             tls.reset();
             return false;
         };
+        for (const auto* f : {&o.tls_cert, &o.tls_key, &o.tls_ca}) {
+            std::error_code ignored;
+            if (!f->empty() && !std::filesystem::is_regular_file(*f, ignored)) {
+                error = "TLS: no such file: " + *f;
+                tls.reset();
+                return false;
+            }
+        }
         if (SSL_CTX_use_certificate_chain_file(c, o.tls_cert.c_str()) != 1)
             return fail("--tls: cannot load the certificate chain " + o.tls_cert);
         if (SSL_CTX_use_PrivateKey_file(c, o.tls_key.c_str(), SSL_FILETYPE_PEM) != 1)
