@@ -6,6 +6,7 @@
 #include <oranet/proto/ttc/execute.hpp>
 #include <oranet/proto/ttc/fetch.hpp>
 #include <oranet/proto/types/codec.hpp>
+#include <oranet/proto/types/rowid.hpp>
 
 #include <algorithm>
 
@@ -56,6 +57,16 @@ std::string type_name(std::uint16_t t) {
         case 231: return "TIMESTAMP WITH LOCAL TIME ZONE";
         case 252: return "BOOLEAN";
         default: return "TYPE " + std::to_string(t);
+    }
+}
+
+// Text types in the national character set (charset form 2).
+std::string national_type_name(std::uint16_t t) {
+    switch (t) {
+        case 1: return "NVARCHAR2";
+        case 96: return "NCHAR";
+        case 112: return "NCLOB";
+        default: return type_name(t);
     }
 }
 
@@ -144,7 +155,7 @@ struct cursor_impl final : proto::session::reply_handler {
                 column col;
                 col.name      = c.name;
                 col.ora_type  = c.ora_type;
-                col.type_name = type_name(c.ora_type);
+                col.type_name = c.cs_form == 2 ? national_type_name(c.ora_type) : type_name(c.ora_type);
                 col.size      = c.max_size != 0 ? c.max_size : c.buffer_size;
                 col.precision = static_cast<std::int16_t>(
                     c.precision);  // NOLINT(bugprone-signed-char-misuse): a signed byte on the wire
@@ -165,6 +176,12 @@ struct cursor_impl final : proto::session::reply_handler {
             for (std::size_t i = 0; i < r->columns.size() && i < column_types.size(); ++i) {
                 const auto& cv = r->columns[i];
                 if (cv.is_null()) continue;
+                if (column_types[i].type == types::ora_type::rowid) {
+                    // A fetched ROWID comes as its parts, not as bytes.
+                    row[i] = types::rowid_from_parts(cv.rowid.rba, cv.rowid.partition_id, cv.rowid.block_num,
+                                                     cv.rowid.slot_num);
+                    continue;
+                }
                 if (auto ec = types::decode_value(column_types[i], cv.data, row[i]); ec && !value_error)
                     value_error = ec;
             }
@@ -221,7 +238,11 @@ struct cursor_impl final : proto::session::reply_handler {
             for (const auto& v : binds) {
                 auto s = shape_for(v, caps);
                 ttc::column_value cv;
-                if (!is_null(v)) {
+                if (const auto* rid = std::get_if<rowid>(&v)) {
+                    // A ROWID goes as its text, as the thin clients bind it.
+                    if (auto ec = types::encode_value(s.wire, value{rid->text}, cv.data)) return ec;
+                    cv.state = ttc::value_state::present;
+                } else if (!is_null(v)) {
                     if (auto ec = types::encode_value(s.wire, v, cv.data)) return ec;
                     cv.state = ttc::value_state::present;
                 }

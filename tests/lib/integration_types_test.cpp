@@ -170,13 +170,13 @@ TEST_CASE("integration: BINARY_FLOAT, time zones, intervals, NCHAR and NVARCHAR2
                                    "TIMESTAMP WITH LOCAL TIME ZONE",
                                    "INTERVAL YEAR TO MONTH",
                                    "INTERVAL DAY TO SECOND",
-                                   "CHAR",
-                                   "VARCHAR2"};
+                                   "NCHAR",
+                                   "NVARCHAR2"};
     for (std::size_t i = 0; i < 8; ++i) {
         CHECK(cols[i].ora_type == types[i]);
-        // NCHAR/NVARCHAR2 share CHAR/VARCHAR2's type numbers (character set form 2); the
-        // column struct carries no form, so only the type number is checked for them.
-        if (i < 6) CHECK(cols[i].type_name == names[i]);
+        // NCHAR/NVARCHAR2 share CHAR/VARCHAR2's type numbers; the character set
+        // form (2, national) names them.
+        CHECK(cols[i].type_name == names[i]);
         CHECK(cols[i].nullable == (i != 0 && i != 7));
     }
     CHECK(cols[2].scale == 6);  // fractional digits
@@ -214,10 +214,9 @@ TEST_CASE("integration: BINARY_FLOAT, time zones, intervals, NCHAR and NVARCHAR2
     CHECK(lit.offset_minutes == 330);
 }
 
-// [!mayfail] until lib/src/cursor.cpp builds a fetched ROWID column from its parts
-// (ttc::column_value::rowid -> types::rowid_from_parts) instead of decoding its empty
-// byte string (today: ORN-01001 message truncated).
-TEST_CASE("integration: ROWID is an extended rowid that finds its row", "[!mayfail]") {
+// A fetched ROWID arrives as its parts (object, file, block, slot); the client
+// builds the extended base-64 text from them.
+TEST_CASE("integration: ROWID is an extended rowid that finds its row") {
     ORANET_REQUIRE_EMULATOR(emu);
     connection conn = connect(emu.params());
     cursor cur      = conn.cursor();
