@@ -355,6 +355,10 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
         im.close();
         impl_ = std::make_unique<detail::connection_impl>();
     }
+    impl_->options      = p.options;  // each attempt starts a fresh impl_ with the same settings
+    impl_->log          = p.options.logger ? p.options.logger : default_logger();
+    impl_->autocommit   = p.options.autocommit;
+    impl_->call_timeout = p.options.call_timeout;
     // Any connect string (Easy Connect Plus, descriptor, tnsnames.ora alias)
     // to a descriptor; the connector walks its addresses (connector.hpp).
     description_list dl;

@@ -214,14 +214,15 @@ TEST_CASE("connector: listener redirects are followed, with a bound on hops") {
 TEST_CASE("connector: connection::connect fails over to the next address") {
     ORANET_REQUIRE_EMULATOR(emu);
     const std::string port = std::to_string(emu.port());
-    for (const std::string cs : {"127.0.0.1:1,127.0.0.1:" + port + "/FREEPDB1",
-                                 "(DESCRIPTION=(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=1))"
-                                 "(ADDRESS=(HOST=127.0.0.1)(PORT=" +
-                                     port + ")))(CONNECT_DATA=(SERVICE_NAME=FREEPDB1)))",
-                                 "(DESCRIPTION_LIST=(DESCRIPTION=(ADDRESS=(HOST=127.0.0.1)(PORT=1)))("
-                                 "DESCRIPTION=(ADDRESS=(HOST=127.0.0.1)"
-                                 "(PORT=" +
-                                     port + "))(CONNECT_DATA=(SERVICE_NAME=FREEPDB1))))"}) {
+    for (const std::string& cs :
+         {"127.0.0.1:1,127.0.0.1:" + port + "/FREEPDB1",
+          "(DESCRIPTION=(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT=1))"
+          "(ADDRESS=(HOST=127.0.0.1)(PORT=" +
+              port + ")))(CONNECT_DATA=(SERVICE_NAME=FREEPDB1)))",
+          "(DESCRIPTION_LIST=(DESCRIPTION=(ADDRESS=(HOST=127.0.0.1)(PORT=1)))("
+          "DESCRIPTION=(ADDRESS=(HOST=127.0.0.1)"
+          "(PORT=" +
+              port + "))(CONNECT_DATA=(SERVICE_NAME=FREEPDB1))))"}) {
         INFO(cs);
         auto p           = emu.params();
         p.connect_string = cs;
