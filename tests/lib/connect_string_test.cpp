@@ -67,7 +67,7 @@ bool same(const std::vector<std::vector<addr>>& a, const std::vector<std::vector
 
 }  // namespace
 
-TEST_CASE("easy connect plus: hosts, ports and lists") {
+TEST_CASE("easy connect plus: hosts and ports and lists") {
     struct row {
         const char* text;
         std::vector<std::vector<addr>> lists;
@@ -98,7 +98,7 @@ TEST_CASE("easy connect plus: hosts, ports and lists") {
     }
 }
 
-TEST_CASE("easy connect plus: protocol, server type and instance") {
+TEST_CASE("easy connect plus: protocol and server type and instance") {
     auto dl = ez("tcps://db:2484/svc:pooled/inst1");
     auto& d = dl.descriptions[0];
     CHECK(d.address_lists[0].addresses[0].protocol == net_protocol::tcps);

@@ -63,7 +63,7 @@ struct script {
 
 }  // namespace
 
-TEST_CASE("connector: active children per FAILOVER, LOAD_BALANCE and SOURCE_ROUTE") {
+TEST_CASE("connector: active children per FAILOVER and LOAD_BALANCE and SOURCE_ROUTE") {
     std::mt19937 rng(7);
     using oranet::detail::active_children;
     CHECK(active_children(3, true, false, false, rng) == std::vector<std::size_t>{0, 1, 2});
@@ -123,7 +123,7 @@ TEST_CASE("connector: failover tries the addresses in order until one connects")
     CHECK(dl.order == std::vector<std::string>{"a:1521", "b:1521"});
 }
 
-TEST_CASE("connector: retries with a delay, then reports every address") {
+TEST_CASE("connector: retries with a delay then reports every address") {
     script s;
     diagnostics diag;
     CHECK(s.run("a,b?retry_count=2&retry_delay=250ms", diag) == client_errc::connect_failed);
@@ -148,7 +148,7 @@ TEST_CASE("connector: an error another address would repeat stops the walk") {
     CHECK(r.order.size() == 2);
 }
 
-TEST_CASE("connector: deadlines per address, per attempt and overall") {
+TEST_CASE("connector: deadlines per address and per attempt and overall") {
     script s;
     s.attempt_cost = 4s;
     diagnostics diag;
@@ -168,7 +168,7 @@ TEST_CASE("connector: deadlines per address, per attempt and overall") {
     CHECK(d.sleeps == std::vector<std::chrono::milliseconds>{2s});
 }
 
-TEST_CASE("connector: listener redirects are followed, with a bound on hops") {
+TEST_CASE("connector: listener redirects are followed with a bound on hops") {
     script s;
     s.results["a"] = {
         {}, std::string("(ADDRESS=(PROTOCOL=tcp)(HOST=r)(PORT=1700))") + '\0' + "(DESCRIPTION=new)", ""};

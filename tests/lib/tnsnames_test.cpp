@@ -61,7 +61,7 @@ std::vector<tnsnames_entry> parse(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("tnsnames: entries, aliases, comments and multi-line values") {
+TEST_CASE("tnsnames: entries and aliases and comments and multi-line values") {
     const auto entries = parse(
         "# a comment line\n"
         "\n"
@@ -108,7 +108,7 @@ TEST_CASE("tnsnames: entries, aliases, comments and multi-line values") {
     CHECK(parse("\r\nx = (A=1)\r\n").at(0).value == "(A=1)");
 }
 
-TEST_CASE("tnsnames: malformed files say file, line and column") {
+TEST_CASE("tnsnames: malformed files say file and line and column") {
     struct row {
         const char* text;
         const char* message;
@@ -137,7 +137,7 @@ TEST_CASE("tnsnames: malformed files say file, line and column") {
     }
 }
 
-TEST_CASE("tnsnames: IFILE includes, relative and quoted; later definitions win") {
+TEST_CASE("tnsnames: IFILE includes relative and quoted and later definitions win") {
     temp_dir dir;
     dir.write("sub/inner.ora", "inner = (DESCRIPTION=(ADDRESS=(HOST=inner)))\nshared = h_inner/s\n");
     dir.write("extra.ora", "IFILE = sub/inner.ora\nextra = h_extra/s\n");
@@ -164,7 +164,7 @@ TEST_CASE("tnsnames: IFILE includes, relative and quoted; later definitions win"
     CHECK(f.find("inner") != nullptr);
 }
 
-TEST_CASE("tnsnames: IFILE cycles, depth and missing files are refused") {
+TEST_CASE("tnsnames: IFILE cycles and depth and missing files are refused") {
     temp_dir dir;
     oranet::tnsnames_file f;
     diagnostics diag;
@@ -245,7 +245,7 @@ TEST_CASE("tnsnames: aliases resolve to the descriptor model") {
     CHECK(dl.all_addresses().at(0).host == "sales");
 }
 
-TEST_CASE("tnsnames: the directory comes from the option, TNS_ADMIN or ORACLE_HOME") {
+TEST_CASE("tnsnames: the directory comes from the option or TNS_ADMIN or ORACLE_HOME") {
     CHECK(oranet::tnsnames_directory("/etc/x") == "/etc/x");
     const char* old_admin         = std::getenv("TNS_ADMIN");
     const char* old_home          = std::getenv("ORACLE_HOME");
