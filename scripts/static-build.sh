@@ -21,6 +21,21 @@ if [ "$(id -u)" -eq 0 ]; then
   # numeric address (glibc's resolver needs shared libraries; see README).
   scripts/with-emulator.sh "$bin" -- chroot "$root" /oranet sql "demo/demo@127.0.0.1:@PORT@/FREEPDB1" \
     -e "select 'static ok' as msg from dual" --format csv
+  # Every subcommand from the chroot: ping, a proxy that records a pcap while
+  # sql runs through it, and dump of that capture.
+  scripts/with-emulator.sh "$bin" -- bash -c '
+    set -euo pipefail
+    root=$1 port=$2
+    chroot "$root" /oranet ping "demo/demo@127.0.0.1:$port/FREEPDB1" -n 2
+    chroot "$root" /oranet proxy --listen 127.0.0.1:0 --to "127.0.0.1:$port" --pcap /capture.pcap --quiet \
+      >"$root/proxy.out" 2>&1 &
+    proxy=$!
+    for _ in $(seq 1 50); do grep -q "^listening on" "$root/proxy.out" && break; sleep 0.1; done
+    via=$(sed -n "s/^listening on [^ ]*:\([0-9]*\)$/\1/p" "$root/proxy.out")
+    chroot "$root" /oranet sql "demo/demo@127.0.0.1:$via/FREEPDB1" -e "select 1 as one from dual"
+    kill "$proxy"; wait "$proxy" 2>/dev/null || true
+    chroot "$root" /oranet dump --json /capture.pcap | grep -c "\"packet\"" | sed "s/^/dump: packets decoded: /"
+  ' _ "$root" @PORT@
 else
   echo "not root: skipping the empty-chroot run"
 fi

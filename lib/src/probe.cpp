@@ -2,7 +2,7 @@
 #include "detail/tls_transport.hpp"
 #include "detail/transport.hpp"
 
-#include <oranet/easy_connect.hpp>
+#include <oranet/connect_descriptor.hpp>
 #include <oranet/logging.hpp>
 #include <oranet/probe.hpp>
 #include <oranet/proto/tns/assembler.hpp>
@@ -38,35 +38,33 @@ std::error_code read_packet(detail::transport& io, tns::assembler& a, detail::de
     }
 }
 
-}  // namespace
-
-std::error_code probe_listener(const connect_params& p, listener_probe& out, diagnostics& diag) {
-    out  = {};
-    diag = {};
-    easy_connect ez;
-    if (auto ec = parse_easy_connect(p.connect_string, ez)) return ec;
-    out.host          = ez.host;
-    out.port          = ez.port;
-    out.service       = ez.service;
+// One address: transport up, CONNECT out, the listener's answer in.
+std::error_code probe_address(const net_address& addr, const description& desc, const connect_params& p,
+                              detail::deadline d, spdlog::logger& log, listener_probe& out,
+                              diagnostics& diag) {
+    out.host          = addr.host;
+    out.port          = addr.port;
+    out.service       = desc.data.service_name.empty() ? desc.data.sid : desc.data.service_name;
     connect_options o = p.options;
-    o.use_tls         = o.use_tls || ez.use_tls;
+    o.use_tls         = o.use_tls || addr.protocol == net_protocol::tcps;
+    if (o.wallet_location.empty()) o.wallet_location = desc.security.wallet_location;
+    if (o.server_cert_dn.empty()) o.server_cert_dn = desc.security.ssl_server_cert_dn;
+    o.server_dn_match = o.server_dn_match && desc.security.ssl_server_dn_match;
     out.tls           = o.use_tls;
-    auto log          = o.logger ? o.logger : default_logger();
-    const auto d      = detail::deadline_after(o.connect_timeout);
 
     const auto t0 = clock::now();
     std::unique_ptr<detail::transport> io;
-    if (auto ec = detail::open_transport(ez.host, ez.port, o, d, *log, io, diag.client_message)) return ec;
+    if (auto ec = detail::open_transport(addr.host, addr.port, o, d, log, io, diag.client_message)) return ec;
     out.connect_time = since(t0);
     if (const auto* t = dynamic_cast<const detail::tls_transport*>(io.get()))
         out.tls_details = t->negotiated();
 
-    tns::connect_packet c;
     // The connect data of a login; the identity fields matter only to the
     // listener's log.
-    c.connect_data = detail::make_connect_data(
-        ez.host, ez.port, ez.service, o.program.empty() ? "oranet" : o.program, o.machine, o.os_user);
-    tns::set_data_units(c, o.sdu, o.sdu);
+    const client_identity cid{o.program.empty() ? "oranet" : o.program, o.machine, o.os_user, ""};
+    tns::connect_packet c;
+    c.connect_data = render_description(desc, &cid);
+    tns::set_data_units(c, desc.sdu != 8192 ? desc.sdu : o.sdu, desc.sdu != 8192 ? desc.sdu : o.sdu);
     proto::writer first;
     proto::writer second;
     if (auto ec = tns::write_connect(first, second, c)) return ec;
@@ -83,6 +81,13 @@ std::error_code probe_listener(const connect_params& p, listener_probe& out, dia
         if (auto ec = tns::decode_packet(pv, pkt)) return ec;
         out.answer_time = since(t1);
         if (std::holds_alternative<tns::resend_packet>(pkt)) continue;  // the listener asks again
+        auto trailing_data = [&](bool follows, std::string& text) {
+            if (!follows) return;
+            tns::packet_view dv;
+            tns::data_packet dp;
+            if (!read_packet(*io, a, d, dv) && !tns::decode_packet_as(dv, dp))
+                text.assign(dp.payload.begin(), dp.payload.end());
+        };
         if (auto* acc = std::get_if<tns::accept_packet>(&pkt)) {
             out.outcome     = listener_outcome::accepted;
             out.tns_version = acc->version;
@@ -91,22 +96,12 @@ std::error_code probe_listener(const connect_params& p, listener_probe& out, dia
         } else if (auto* ref = std::get_if<tns::refuse_packet>(&pkt)) {
             out.outcome       = listener_outcome::refused;
             out.listener_data = ref->data;
-            if (ref->data_follows) {
-                tns::packet_view dv;
-                tns::data_packet dp;
-                if (!read_packet(*io, a, d, dv) && !tns::decode_packet_as(dv, dp))
-                    out.listener_data.assign(dp.payload.begin(), dp.payload.end());
-            }
+            trailing_data(ref->data_follows, out.listener_data);
             out.refuse_error = tns::refuse_error_number(out.listener_data);
         } else if (auto* red = std::get_if<tns::redirect_packet>(&pkt)) {
             out.outcome       = listener_outcome::redirected;
             out.listener_data = red->data;
-            if (red->data_follows) {
-                tns::packet_view dv;
-                tns::data_packet dp;
-                if (!read_packet(*io, a, d, dv) && !tns::decode_packet_as(dv, dp))
-                    out.listener_data.assign(dp.payload.begin(), dp.payload.end());
-            }
+            trailing_data(red->data_follows, out.listener_data);
         } else {
             io->close();
             return client_errc::tns_unexpected_packet;
@@ -116,6 +111,30 @@ std::error_code probe_listener(const connect_params& p, listener_probe& out, dia
     }
     io->close();
     return client_errc::tns_unexpected_packet;
+}
+
+}  // namespace
+
+std::error_code probe_listener(const connect_params& p, listener_probe& out, diagnostics& diag) {
+    out  = {};
+    diag = {};
+    description_list dl;
+    if (auto ec = resolve_connect_string(p.connect_string, {}, dl, diag)) return ec;
+    auto log     = p.options.logger ? p.options.logger : default_logger();
+    const auto d = detail::deadline_after(p.options.connect_timeout);
+    // The addresses in their written order: the first that answers is the
+    // one reported (a refusal is an answer).
+    std::error_code last = client_errc::connect_failed;
+    for (const auto& desc : dl.descriptions)
+        for (const auto& list : desc.address_lists)
+            for (const auto& addr : list.addresses) {
+                diagnostics attempt;
+                last = probe_address(addr, desc, p, d, *log, out, attempt);
+                if (!last) return {};
+                diag = attempt;
+                if (last == client_errc::timeout) return last;
+            }
+    return last;
 }
 
 }  // namespace oranet

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """`oranet ping` against a fresh `oranet emulate`: the listener's answer for a
 known and an unknown service, a login with timed pings, a wrong password and
-an unreachable address. usage: ping_cli_test.py <oranet-binary>"""
+an unreachable address, a descriptor with failover, TCPS. usage: ping_cli_test.py <oranet-binary>"""
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 ORANET = os.path.abspath(sys.argv[1])
@@ -28,16 +30,20 @@ def ping(*args, env=None):
     return r.returncode, r.stdout, r.stderr
 
 
-emu = subprocess.Popen([ORANET, "emulate", "--listen", "127.0.0.1:0", "--profile", "21"],
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-try:
-    port = None
+def start(extra):
+    proc = subprocess.Popen([ORANET, "emulate", "--listen", "127.0.0.1:0", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 10
-    while port is None and time.time() < deadline:
-        m = re.match(r"listening on [^ ]*:(\d+)$", emu.stdout.readline().strip())
-        port = int(m.group(1)) if m else None
-    if port is None:
-        sys.exit("the emulator did not start")
+    while time.time() < deadline:
+        m = re.match(r"listening on [^ ]*:(\d+)$", proc.stdout.readline().strip())
+        if m:
+            return proc, int(m.group(1))
+    proc.kill()
+    sys.exit("the emulator did not start")
+
+
+emu, port = start(["--profile", "21"])
+try:
     where = f"127.0.0.1:{port}/FREEPDB1"
 
     rc, out, err = ping(where)
@@ -70,6 +76,32 @@ try:
     rc, out, err = ping(f"127.0.0.1:{dead}/X", "--timeout", "5")
     check("nothing listening: a clear connect error, exit 1", rc == 1 and "ORN-" in err and
           f"127.0.0.1:{dead}" in err, (rc, out, err))
+
+    desc = (f"(DESCRIPTION=(ADDRESS_LIST=(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT={dead}))"
+            f"(ADDRESS=(PROTOCOL=tcp)(HOST=127.0.0.1)(PORT={port})))(CONNECT_DATA=(SERVICE_NAME=FREEPDB1)))")
+    rc, out, err = ping(desc)
+    check("a connect descriptor: the dead first address is passed over, the second answers",
+          rc == 0 and f"127.0.0.1:{port} service FREEPDB1" in out and "accepted" in out, (rc, out, err))
+
+    # TCPS: a certificate made now for 127.0.0.1, trusted through a PEM wallet.
+    with tempfile.TemporaryDirectory() as tmp:
+        key, cert = os.path.join(tmp, "key.pem"), os.path.join(tmp, "cert.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                        "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"],
+                       check=True, capture_output=True)
+        shutil.copy(cert, os.path.join(tmp, "ewallet.pem"))
+        tls, tls_port = start(["--tls", cert, key])
+        try:
+            rc, out, err = ping(f"tcps://127.0.0.1:{tls_port}/FREEPDB1?wallet_location={tmp}")
+            check("TCPS: TLS version and cipher reported, listener accepted", rc == 0 and re.search(
+                r"^transport +up in [0-9.]+ ms, TLSv1\.[23] \S+$", out, re.M) is not None and
+                "over TCPS" in out and "accepted" in out, (rc, out, err))
+            rc, out, err = ping(f"tcps://127.0.0.1:{tls_port}/FREEPDB1")
+            check("TCPS: an untrusted certificate is refused with a clear error", rc == 1 and
+                  "certificate" in err, (rc, out, err))
+        finally:
+            tls.kill()
+            tls.wait()
 
     rc, out, err = ping("-n", "x1")
     check("usage error: exit 2", rc == 2, (rc, out, err))

@@ -85,7 +85,8 @@ struct connect_options {
 struct connect_params {
     std::string user;
     secret_string password;
-    // Easy Connect: host[:port][/service] (see easy_connect.hpp).
+    // Easy Connect Plus, a (DESCRIPTION=...) descriptor or a tnsnames.ora alias
+    // (connect_descriptor.hpp, docs/CONNECT-STRINGS.md).
     std::string connect_string;
     // When not empty: change the password to this one while logging in (the
     // way to log in as a user whose password has expired, ORA-28001).
