@@ -50,6 +50,11 @@ std::error_code probe_address(const net_address& addr, const description& desc, 
     if (o.wallet_location.empty()) o.wallet_location = desc.security.wallet_location;
     if (o.server_cert_dn.empty()) o.server_cert_dn = desc.security.ssl_server_cert_dn;
     o.server_dn_match = o.server_dn_match && desc.security.ssl_server_dn_match;
+    if (!addr.https_proxy.empty()) {
+        o.https_proxy      = addr.https_proxy;
+        o.https_proxy_port = addr.https_proxy_port;
+    }
+    if (desc.expire_time > 0) o.expire_time = desc.expire_time;
     out.tls           = o.use_tls;
 
     const auto t0 = clock::now();

@@ -58,6 +58,15 @@ struct connect_options {
     bool autocommit = false;
     // Enable TCP keepalive on the socket.
     bool keepalive = true;
+    // Dead connection detection: when > 0, keepalive probes start after this
+    // many idle minutes (TCP_KEEPIDLE), then every 6 s, 10 unanswered ones
+    // ending the connection. EXPIRE_TIME / ?expire_time= in the connect
+    // string wins over this.
+    std::uint32_t expire_time = 0;
+    // An HTTPS proxy to tunnel TCPS through (HTTP CONNECT); empty: none.
+    // HTTPS_PROXY / ?https_proxy= of an address wins over this. Port 0: 80.
+    std::string https_proxy;
+    std::uint16_t https_proxy_port = 0;
     // Logger for this connection; null: oranet::default_logger().
     std::shared_ptr<spdlog::logger> logger;
 

@@ -75,15 +75,12 @@ std::error_code tls_transport::run(bool& done, deadline d) {
 }
 
 std::error_code tls_transport::connect(const std::string& host, std::uint16_t port, deadline d,
-                                       bool keepalive, std::string& message) {
+                                       const tcp_route& route, std::string& message) {
     close();
     got_data_ = false;
     where_    = host + ":" + std::to_string(port);
     stream_.emplace(ctx_, ssl_);
-    if (auto ec = connect_socket(ctx_, stream_->next_layer(), host, port, d, keepalive)) {
-        message = "could not reach " + where_;
-        return ec;
-    }
+    if (auto ec = open_tcp(ctx_, stream_->next_layer(), host, port, route, d, message)) return ec;
     SSL* ssl = stream_->native_handle();
     std::error_code not_numeric;
     (void)asio::ip::make_address(host, not_numeric);

@@ -37,11 +37,18 @@ public:
 
     // Builds the TLS context from the options (before connect).
     [[nodiscard]] std::error_code configure(const connect_options& o, std::string& message);
-    // TCP connect, TLS handshake and the name checks, all within `d`:
+    // TCP connect along `route` (direct or through an HTTPS proxy), TLS
+    // handshake and the name checks against `host`, all within `d`:
     // tls_certificate_rejected (message: OpenSSL's verify reason, or the DN
-    // mismatch), tls_handshake_failed, or the TCP errors.
+    // mismatch), tls_handshake_failed, or the TCP and proxy errors.
     [[nodiscard]] std::error_code connect(const std::string& host, std::uint16_t port, deadline d,
-                                          bool keepalive, std::string& message);
+                                          const tcp_route& route, std::string& message);
+    [[nodiscard]] std::error_code connect(const std::string& host, std::uint16_t port, deadline d,
+                                          bool keepalive, std::string& message) {
+        tcp_route r;
+        r.keepalive = keepalive;
+        return connect(host, port, d, r, message);
+    }
     [[nodiscard]] std::error_code write(std::span<const std::uint8_t> data, deadline d) override;
     [[nodiscard]] std::size_t read_some(std::span<std::uint8_t> buf, deadline d,
                                         std::error_code& ec) override;

@@ -1,11 +1,17 @@
 #include "transport.hpp"
 
+#include "http_proxy.hpp"
 #include "tls_transport.hpp"
 
 #include <asio/connect.hpp>
 #include <asio/error.hpp>
 #include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
+
+#include <algorithm>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace oranet::detail {
 
@@ -71,6 +77,53 @@ std::error_code connect_socket(asio::io_context& ctx, asio::ip::tcp::socket& soc
     }
     socket.set_option(asio::ip::tcp::no_delay(true), ignored);
     if (keepalive) socket.set_option(asio::socket_base::keep_alive(true), ignored);
+    return {};
+}
+
+void set_keepalive(asio::ip::tcp::socket& socket, bool keepalive, std::uint32_t expire_minutes) {
+    std::error_code ignored;
+    if (!keepalive && expire_minutes == 0) return;
+    socket.set_option(asio::socket_base::keep_alive(true), ignored);
+    if (expire_minutes == 0) return;
+#if defined(TCP_KEEPIDLE) && defined(TCP_KEEPINTVL) && defined(TCP_KEEPCNT)
+    // Linux caps TCP_KEEPIDLE at 32767 s.
+    const std::uint32_t idle = std::min<std::uint32_t>(expire_minutes, 32767 / 60) * 60;
+    socket.set_option(asio::detail::socket_option::integer<IPPROTO_TCP, TCP_KEEPIDLE>(static_cast<int>(idle)),
+                      ignored);
+    socket.set_option(asio::detail::socket_option::integer<IPPROTO_TCP, TCP_KEEPINTVL>(6), ignored);
+    socket.set_option(asio::detail::socket_option::integer<IPPROTO_TCP, TCP_KEEPCNT>(10), ignored);
+#endif
+}
+
+tcp_route tcp_route::from(const connect_options& o) {
+    tcp_route r;
+    r.proxy_host     = o.https_proxy;
+    r.proxy_port     = o.https_proxy_port != 0 ? o.https_proxy_port : 80;
+    r.keepalive      = o.keepalive;
+    r.expire_minutes = o.expire_time;
+    return r;
+}
+
+std::error_code open_tcp(asio::io_context& ctx, asio::ip::tcp::socket& socket, const std::string& host,
+                         std::uint16_t port, const tcp_route& route, deadline d, std::string& message) {
+    if (route.proxy_host.empty()) {
+        if (auto ec = connect_socket(ctx, socket, host, port, d, route.keepalive)) {
+            message = "could not reach " + host + ":" + std::to_string(port);
+            return ec;
+        }
+    } else {
+        const std::string proxy = route.proxy_host + ":" + std::to_string(route.proxy_port);
+        if (auto ec = connect_socket(ctx, socket, route.proxy_host, route.proxy_port, d, route.keepalive)) {
+            message = "could not reach the HTTPS proxy " + proxy;
+            return ec;
+        }
+        if (auto ec = open_proxy_tunnel(ctx, socket, proxy, host, port, d, message)) {
+            std::error_code ignored;
+            socket.close(ignored);
+            return ec;
+        }
+    }
+    set_keepalive(socket, route.keepalive, route.expire_minutes);
     return {};
 }
 
@@ -158,17 +211,23 @@ std::error_code open_transport(const std::string& host, std::uint16_t port, cons
     message.clear();
     const std::string where = host + ":" + std::to_string(port);
     if (!o.use_tls) {
+        if (!o.https_proxy.empty()) {
+            // As python-oracledb: the proxy tunnels TLS only.
+            message = "https_proxy " + o.https_proxy + " is set for " + where + ", which is not tcps";
+            return client_errc::https_proxy_requires_tcps;
+        }
         auto tcp = std::make_unique<tcp_transport>();
         if (auto ec = tcp->connect(host, port, d, o.keepalive)) {
             message = "could not reach " + where;
             return ec;
         }
+        set_keepalive(tcp->stream(), o.keepalive, o.expire_time);
         out = std::move(tcp);
         return {};
     }
     auto tls = std::make_unique<tls_transport>(log);
     if (auto ec = tls->configure(o, message)) return ec;
-    if (auto ec = tls->connect(host, port, d, o.keepalive, message)) return ec;
+    if (auto ec = tls->connect(host, port, d, tcp_route::from(o), message)) return ec;
     out = std::move(tls);
     return {};
 }

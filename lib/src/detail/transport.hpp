@@ -52,6 +52,31 @@ using deadline = steady::time_point;  // steady::time_point::max(): unbounded
                                              const std::string& host, std::uint16_t port, deadline d,
                                              bool keepalive);
 
+// Dead connection detection: SO_KEEPALIVE when `keepalive` or
+// expire_minutes > 0; with expire_minutes > 0 also TCP_KEEPIDLE =
+// expire_minutes * 60 s, TCP_KEEPINTVL = 6 s and TCP_KEEPCNT = 10 (the
+// values python-oracledb sets for EXPIRE_TIME). Best effort: a platform
+// without an option keeps its default.
+void set_keepalive(asio::ip::tcp::socket& socket, bool keepalive, std::uint32_t expire_minutes);
+
+// How the TCP connection under a transport is made: directly, or through an
+// HTTPS proxy's CONNECT tunnel (http_proxy.hpp), and its keepalive.
+struct tcp_route {
+    std::string proxy_host;  // empty: direct
+    std::uint16_t proxy_port     = 0;
+    bool keepalive               = true;
+    std::uint32_t expire_minutes = 0;
+
+    [[nodiscard]] static tcp_route from(const connect_options& o);
+};
+
+// Connects `socket` to host:port along `route` within `d`: the errors of
+// connect_socket for the first hop, then those of open_proxy_tunnel.
+// `message` says what failed.
+[[nodiscard]] std::error_code open_tcp(asio::io_context& ctx, asio::ip::tcp::socket& socket,
+                                       const std::string& host, std::uint16_t port, const tcp_route& route,
+                                       deadline d, std::string& message);
+
 // True when `bytes`, the first a server sent, are the start of a TLS alert
 // record (content type 21, version 3.x): a TCPS listener refusing plain TNS.
 [[nodiscard]] bool looks_like_tls_alert(std::span<const std::uint8_t> bytes) noexcept;
@@ -96,8 +121,10 @@ private:
 };
 
 // Opens the pipe the options ask for to host:port within `d`: TCP, then TLS
-// when `o.use_tls` (tls_transport.hpp). On failure, `message` says what
-// failed in words for diagnostics::client_message (never a secret).
+// when `o.use_tls` (tls_transport.hpp); through `o.https_proxy` when set
+// (TLS only: https_proxy_requires_tcps otherwise); keepalive per
+// `o.keepalive` and `o.expire_time`. On failure, `message` says what failed
+// in words for diagnostics::client_message (never a secret).
 [[nodiscard]] std::error_code open_transport(const std::string& host, std::uint16_t port,
                                              const connect_options& o, deadline d, spdlog::logger& log,
                                              std::unique_ptr<transport>& out, std::string& message);
