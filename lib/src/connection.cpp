@@ -234,6 +234,7 @@ std::error_code connection_impl::login(const connect_params& p, ms budget, diagn
                                     ? connect_data
                                     : make_connect_data(ez.host, ez.port, ez.service, program, machine, os_user);
     req.sdu                   = options.sdu;
+    req.redirected            = redirected;
     req.user                  = p.user;
     req.identity.terminal     = options.terminal;
     req.identity.program      = program;
@@ -384,6 +385,7 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
         i.call_timeout = p.options.call_timeout;
         i.where = a.address.host + ":" + std::to_string(a.address.port) + "/" + a.desc->data.service_name;
         i.connect_data  = a.connect_data;
+        i.redirected    = a.redirects > 0;
         auto topts      = p.options;
         const auto& sec = a.desc->security;
         topts.use_tls   = topts.use_tls || a.address.protocol == net_protocol::tcps;
@@ -412,11 +414,8 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
             }
         }
         if ((r.ec = i.login(p, budget, attempt_diag))) {
-            const std::string& text                = i.session.refuse_text();
-            const std::string_view redirect_prefix = "listener redirect: ";
-            if (r.ec == client_errc::not_supported && text.rfind(redirect_prefix, 0) == 0 &&
-                text.size() > redirect_prefix.size()) {
-                r.redirect_data = text.substr(redirect_prefix.size());
+            if (r.ec == client_errc::tns_redirect) {
+                r.redirect_data = i.session.redirect_data();
                 i.log->info("{}: listener redirect", i.where);
                 return r;
             }

@@ -22,6 +22,8 @@ const char* const usage_text =
     "  --charset NAME         AL32UTF8 (default), WE8MSWIN1252 or WE8ISO8859P1\n"
     "  --tls CERT KEY         serve TCPS (TLS 1.2/1.3) with this PEM certificate chain and key\n"
     "  --tls-ca FILE          with --tls: require a client certificate issued by a CA in FILE\n"
+    "  --redirect-to HOST:PORT  be a redirecting listener: answer every CONNECT with a REDIRECT\n"
+    "                         to HOST:PORT (the client's connect data goes along)\n"
     "  --help                 print this text\n"
     "\n"
     "Prints \"listening on HOST:PORT\" on stdout once ready.\n";
@@ -34,10 +36,12 @@ std::string upper(std::string_view s) {
     return r;
 }
 
-bool parse_listen(std::string_view text, options& out, std::string& error) {
+// HOST:PORT, HOST may be an [IPv6] literal; `flag` names the option in errors.
+bool parse_host_port(std::string_view text, std::string_view flag, std::string& host_out,
+                     std::uint16_t& port_out, std::string& error) {
     const auto colon = text.rfind(':');
     if (colon == std::string_view::npos || colon == 0) {
-        error = "--listen expects HOST:PORT";
+        error = std::string(flag) + " expects HOST:PORT";
         return false;
     }
     std::string_view host = text.substr(0, colon);
@@ -46,12 +50,16 @@ bool parse_listen(std::string_view text, options& out, std::string& error) {
     unsigned value              = 0;
     const auto res              = std::from_chars(port.data(), port.data() + port.size(), value);
     if (res.ec != std::errc{} || res.ptr != port.data() + port.size() || value > 65535) {
-        error = "--listen: invalid port '" + std::string(port) + "'";
+        error = std::string(flag) + ": invalid port '" + std::string(port) + "'";
         return false;
     }
-    out.host = std::string(host);
-    out.port = static_cast<std::uint16_t>(value);
+    host_out = std::string(host);
+    port_out = static_cast<std::uint16_t>(value);
     return true;
+}
+
+bool parse_listen(std::string_view text, options& out, std::string& error) {
+    return parse_host_port(text, "--listen", out.host, out.port, error);
 }
 
 }  // namespace
@@ -179,6 +187,14 @@ bool parse_options(const std::vector<std::string_view>& args, options& out, bool
             }
             out.tls_cert = std::string(v);
             out.tls_key  = std::string(key);
+        } else if (a == "--redirect-to") {
+            if (!value(v) ||
+                !parse_host_port(v, "--redirect-to", out.redirect_host, out.redirect_port, error))
+                return false;
+            if (out.redirect_port == 0 || out.redirect_host.empty()) {
+                error = "--redirect-to: needs a host and a port other than 0";
+                return false;
+            }
         } else if (a == "--tls-ca") {
             if (!value(v)) return false;
             out.tls_ca = std::string(v);

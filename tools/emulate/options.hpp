@@ -36,6 +36,11 @@ struct options {
     std::string tls_cert;
     std::string tls_key;
     std::string tls_ca;
+    // --redirect-to HOST:PORT: a listener only, as a connection manager or a
+    // SCAN listener is: every CONNECT is answered with a REDIRECT to this
+    // address carrying the client's own connect data (redirect_port 0: off).
+    std::string redirect_host;
+    std::uint16_t redirect_port = 0;
 };
 
 // Parses the arguments that follow `emulate`. On failure returns false and

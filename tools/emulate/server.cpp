@@ -268,6 +268,9 @@ int emulate_main(int argc, char** argv, std::shared_ptr<spdlog::logger> log) {
                   opts.tls_cert.empty()
                       ? ""
                       : (opts.tls_ca.empty() ? ", TCPS" : ", TCPS with client certificates"));
+    if (log && opts.redirect_port != 0)
+        log->info("emulate: a redirecting listener: every CONNECT goes to {}:{}", opts.redirect_host,
+                  opts.redirect_port);
     srv.run();
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();

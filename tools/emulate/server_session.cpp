@@ -4,6 +4,8 @@
 #include "emulate/profile.hpp"
 #include "emulate/ttc_replies.hpp"
 
+#include <oranet/proto/tns/header.hpp>
+#include <oranet/proto/tns/redirect.hpp>
 #include <oranet/proto/ttc/ano.hpp>
 #include <oranet/proto/ttc/constants.hpp>
 #include <oranet/proto/ttc/data_types.hpp>
@@ -21,13 +23,14 @@ namespace fv  = proto::ttc::field_version;
 
 namespace {
 
-constexpr std::uint8_t pkt_connect = 1;
-constexpr std::uint8_t pkt_accept  = 2;
-constexpr std::uint8_t pkt_refuse  = 4;
-constexpr std::uint8_t pkt_data    = 6;
-constexpr std::uint8_t pkt_resend  = 11;
-constexpr std::uint8_t pkt_marker  = 12;
-constexpr std::uint8_t pkt_control = 14;
+constexpr std::uint8_t pkt_connect  = 1;
+constexpr std::uint8_t pkt_accept   = 2;
+constexpr std::uint8_t pkt_refuse   = 4;
+constexpr std::uint8_t pkt_redirect = 5;
+constexpr std::uint8_t pkt_data     = 6;
+constexpr std::uint8_t pkt_resend   = 11;
+constexpr std::uint8_t pkt_marker   = 12;
+constexpr std::uint8_t pkt_control  = 14;
 
 constexpr std::uint16_t data_flag_eof = 0x40;
 
@@ -168,6 +171,32 @@ void server_session::refuse(int err, const std::string& text) {
     state_ = state::closed;
 }
 
+void server_session::redirect(std::string_view connect_data) {
+    // As a listener that hands the connection on: the data is the new
+    // address, NUL, the connect data to send there (header flag 0x02 says
+    // so; node-oracledb splits only then, python-oracledb always). The
+    // REDIRECT holds only the data's length and the data follows in a DATA
+    // packet: python-oracledb 1.2.1 reads it from there and nowhere else.
+    const auto& o             = ctx_.opts;
+    const std::string address = "(ADDRESS=(PROTOCOL=TCP)(HOST=" + o.redirect_host +
+                                ")(PORT=" + std::to_string(o.redirect_port) + "))";
+    const std::string data = proto::tns::join_redirect_data(address, connect_data);
+    if (data.size() > 65535 - 10) {
+        log_error("connect data too long to redirect");
+        state_ = state::closed;
+        return;
+    }
+    proto::writer w;
+    w.u16be(static_cast<std::uint16_t>(data.size()));
+    send_packet(pkt_redirect, proto::tns::header_flags::redirect_separate, w.data(), true);
+    proto::writer d;
+    d.u16be(0);  // data flags
+    d.bytes(data);
+    send_packet(pkt_data, 0, d.data(), true);
+    log_info("redirected to " + o.redirect_host + ":" + std::to_string(o.redirect_port));
+    state_ = state::closed;
+}
+
 void server_session::on_connect_data(std::string_view data) {
     if (state_ == state::expect_connect_data && !resent_) {
         // As the 12.1 and 18c listeners do: ask for the CONNECT again when
@@ -177,6 +206,7 @@ void server_session::on_connect_data(std::string_view data) {
         state_ = state::expect_connect;
         return;
     }
+    if (ctx_.opts.redirect_port != 0) return redirect(data);
     const connect_target target = parse_connect_target(data);
     const std::string wanted    = upper(target.service_name.value_or(target.sid.value_or("")));
     bool known                  = false;

@@ -1,7 +1,7 @@
 // One client connection of the emulator, as a state machine: bytes from the
 // client in, bytes to the client out. The listener and the database live
 // here side by side, as in a dedicated-server connection: CONNECT ->
-// RESEND/REFUSE/ACCEPT, then ANO, protocol and data types negotiation,
+// RESEND/REFUSE/REDIRECT/ACCEPT, then ANO, protocol and data types negotiation,
 // O5Logon, and the calls of the session. No I/O: server.cpp drives it.
 #pragma once
 
@@ -78,6 +78,8 @@ private:
     void send_packet(std::uint8_t type, std::uint8_t flags, proto::bytes_view payload, bool short_form);
     void send_data(proto::bytes_view ttc);
     void refuse(int err, const std::string& text);
+    // --redirect-to: REDIRECT to the target with the client's connect data.
+    void redirect(std::string_view connect_data);
     void log_info(const std::string& msg);
     void log_error(const std::string& msg);
 

@@ -42,6 +42,7 @@ struct connection_impl {
     // The descriptor the CONNECT packet carries (the connector renders it,
     // or a listener redirect gives it); empty: built from the Easy Connect string.
     std::string connect_data;
+    bool redirected = false;  // the CONNECT follows a listener REDIRECT (its header says so)
     std::string server_version;
     std::array<int, 5> version_numbers{};
     bool autocommit = false;

@@ -13,6 +13,7 @@ const char* state_name(state s) noexcept {
         case state::idle: return "idle";
         case state::tns_connect: return "tns_connect";
         case state::refuse_data: return "refuse_data";
+        case state::redirect_data: return "redirect_data";
         case state::protocol: return "protocol";
         case state::data_types: return "data_types";
         case state::auth_one: return "auth_one";
@@ -72,7 +73,8 @@ action client_session::start_connect(connect_request req) {
     m.connect_data = connect_.connect_data;
     writer head;
     writer overflow;
-    if (auto ec = tns::write_connect(head, overflow, m)) return fail(ec);
+    const std::uint8_t flags = connect_.redirected ? tns::header_flags::redirected : std::uint8_t{0};
+    if (auto ec = tns::write_connect(head, overflow, m, flags)) return fail(ec);
     connect_bytes_.assign(head.data().begin(), head.data().end());
     connect_bytes_.insert(connect_bytes_.end(), overflow.data().begin(), overflow.data().end());
     out_.clear();
@@ -191,11 +193,31 @@ action client_session::on_accept_phase(const tns::packet_view& p) {
         case tns::packet_type::redirect: {
             tns::redirect_packet red;
             if (auto ec = tns::decode_packet_as(p, red, sink_)) return fail(ec);
-            refuse_text_ = "listener redirect: " + red.data;
-            return fail(client_errc::not_supported);
+            if (red.data_follows) {
+                // The data comes in the DATA packet(s) after the REDIRECT
+                // (python-oracledb and node-oracledb read it from there).
+                redirect_data_.clear();
+                redirect_length_ = red.declared_data_length;
+                state_           = state::redirect_data;
+                return action::read(timeout_ms_);
+            }
+            redirect_data_ = std::move(red.data);
+            if (redirect_data_.empty()) return fail(client_errc::tns_unexpected_packet);
+            return fail(client_errc::tns_redirect);
         }
         default: return fail(client_errc::tns_unexpected_packet);
     }
+}
+
+action client_session::on_redirect_data(const tns::packet_view& p) {
+    if (p.type() != tns::packet_type::data) return fail(client_errc::tns_unexpected_packet);
+    tns::data_packet d;
+    if (auto e = tns::decode_packet_as(p, d, sink_)) return fail(e);
+    const std::size_t want = redirect_length_ - redirect_data_.size();
+    const std::size_t take = std::min(want, d.payload.size());
+    redirect_data_.append(d.payload.begin(), d.payload.begin() + static_cast<std::ptrdiff_t>(take));
+    if (redirect_data_.size() < redirect_length_) return action::read(timeout_ms_);
+    return fail(client_errc::tns_redirect);
 }
 
 action client_session::process_packets() {
@@ -205,7 +227,18 @@ action client_session::process_packets() {
         const auto st = assembler_.next(p, ec);
         if (st == tns::assemble_status::error) return fail(ec);
         if (st == tns::assemble_status::need_more) break;
-        if (state_ == state::tns_connect) return on_accept_phase(p);
+        if (state_ == state::tns_connect) {
+            // A REFUSE or REDIRECT whose data follows waits for the next
+            // packet, which may already be here.
+            action a = on_accept_phase(p);
+            if (a.kind != action_kind::read) return a;
+            continue;
+        }
+        if (state_ == state::redirect_data) {
+            action a = on_redirect_data(p);
+            if (a.kind != action_kind::read) return a;
+            continue;
+        }
         if (state_ == state::refuse_data) {
             tns::data_packet d;
             if (auto e = tns::decode_packet_as(p, d, sink_)) return fail(e);

@@ -11,6 +11,12 @@
 // unexpected packet or message from the server) ends the operation with an
 // error and, when the session can no longer be trusted, marks it dead; it is
 // never an assert. Every failure after the wire went out of sync is fatal.
+//
+// A listener REDIRECT ends the connect with client_errc::tns_redirect and
+// redirect_data() holding what the listener sent ("address" NUL "connect
+// data", read from the DATA packet after the REDIRECT when it is not in the
+// REDIRECT itself); the session is then dead, and the driver connects a new
+// transport and a new session there (lib/src/detail/connector.hpp).
 #pragma once
 
 #include <oranet/proto/reader.hpp>
@@ -41,6 +47,9 @@ struct connect_request {
     ttc::client_identity identity;
     ttc::client_profile profile = ttc::client_profile::oranet;
     std::uint32_t timeout_ms    = 0;  // the whole connect
+    // This CONNECT follows a listener's REDIRECT: its header carries flag
+    // 0x04 (header_flags::redirected), as python-oracledb and node-oracledb set.
+    bool redirected = false;
 };
 
 // Receives the items of a call's reply, in order, after each decoded whole.
@@ -61,20 +70,21 @@ struct call_request {
 };
 
 enum class state : std::uint8_t {
-    idle,          // nothing sent yet
-    tns_connect,   // CONNECT sent; waiting for ACCEPT / REFUSE / RESEND / REDIRECT
-    refuse_data,   // REFUSE without its text: waiting for the DATA packet that carries it
-    protocol,      // protocol negotiation sent
-    data_types,    // data types sent
-    auth_one,      // auth phase one sent
-    auth_respond,  // waiting for on_auth_response
-    auth_two,      // auth phase two sent
-    auth_verify,   // waiting for on_auth_verified
-    ready,         // logged in, no call in flight
-    call,          // a call in flight
-    logoff,        // logoff sent
-    closed,        // logged off and EOF sent
-    dead,          // unusable
+    idle,           // nothing sent yet
+    tns_connect,    // CONNECT sent; waiting for ACCEPT / REFUSE / RESEND / REDIRECT
+    refuse_data,    // REFUSE without its text: waiting for the DATA packet that carries it
+    redirect_data,  // REDIRECT without its data: waiting for the DATA packet(s) that carry it
+    protocol,       // protocol negotiation sent
+    data_types,     // data types sent
+    auth_one,       // auth phase one sent
+    auth_respond,   // waiting for on_auth_response
+    auth_two,       // auth phase two sent
+    auth_verify,    // waiting for on_auth_verified
+    ready,          // logged in, no call in flight
+    call,           // a call in flight
+    logoff,         // logoff sent
+    closed,         // logged off and EOF sent
+    dead,           // unusable
 };
 
 [[nodiscard]] const char* state_name(state s) noexcept;
@@ -117,6 +127,9 @@ public:
     // server's text of a refused connect.
     [[nodiscard]] const ttc::error_info& last_error() const noexcept { return last_error_; }
     [[nodiscard]] const std::string& refuse_text() const noexcept { return refuse_text_; }
+    // After a connect ended with client_errc::tns_redirect: the listener's
+    // redirect data, whole (tns::split_redirect_data splits it).
+    [[nodiscard]] const std::string& redirect_data() const noexcept { return redirect_data_; }
     // The next TTC sequence number (1..255, wrapping past 0).
     [[nodiscard]] std::uint8_t next_seq() noexcept;
 
@@ -128,6 +141,7 @@ private:
     action send_ttc(bytes_view ttc, state next);
     action process_packets();
     action on_accept_phase(const tns::packet_view& p);
+    action on_redirect_data(const tns::packet_view& p);
     action process_stream();
     action step_negotiation();
     action step_items();
@@ -160,6 +174,8 @@ private:
     ttc::error_info last_error_;
     std::optional<std::uint32_t> call_error_;  // ORA number of the current call's error item
     std::string refuse_text_;
+    std::string redirect_data_;
+    std::size_t redirect_length_ = 0;  // the length the REDIRECT declared, when its data follows
     call_request call_;
 };
 
