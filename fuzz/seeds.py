@@ -194,6 +194,9 @@ def seeds_for(target, vectors):
     elif target == "fuzz_tls_dn":
         seeds += [b"CN=db.example,O=Example", b" o = Example , cn=db.example ", b"CN=a=b,OU=,DC=x,",
                   b"CN=\xc3\xa9t\xc3\xa9,C=FR"]
+    elif target == "fuzz_proxy_reply":
+        seeds += [b"HTTP/1.1 200 Connection established\r\n\r\n", b"HTTP/1.0 403 Forbidden\r\nVia: p\r\n\r\n",
+                  b"HTTP/1.1 407\n\n", b"SSH-2.0-x\r\n"]
     elif target == "fuzz_pcap":
         # oranet dump's inputs: each session dump as its text (first packets
         # only, to keep seeds small) and as a pcap of the same packets.
