@@ -392,13 +392,13 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
         if (topts.wallet_location.empty()) topts.wallet_location = sec.wallet_location;
         if (topts.server_cert_dn.empty()) topts.server_cert_dn = sec.ssl_server_cert_dn;
         topts.server_dn_match = topts.server_dn_match && sec.ssl_server_dn_match;
-        detail::attempt_result r;
-        if ((r.ec = detail::open_transport(a.address.host, a.address.port, topts, a.transport_until, *i.log,
         if (!a.address.https_proxy.empty()) {
             topts.https_proxy      = a.address.https_proxy;
             topts.https_proxy_port = a.address.https_proxy_port;
         }
         if (a.desc->expire_time > 0) topts.expire_time = a.desc->expire_time;
+        detail::attempt_result r;
+        if ((r.ec = detail::open_transport(a.address.host, a.address.port, topts, a.transport_until, *i.log,
                                            i.io, attempt_diag.client_message))) {
             i.log->info("connect to {} failed: {}", i.where, format_error(r.ec, attempt_diag));
             r.message = detail::attempt_reason(r.ec, attempt_diag);
