@@ -404,9 +404,13 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
             r.message = detail::attempt_reason(r.ec, attempt_diag);
             return r;
         }
+        // The login is bounded by this attempt's CONNECT_TIMEOUT (which the
+        // connector already capped at the overall deadline), so a listener
+        // that accepts TCP and never answers leaves time for the next address.
+        const auto until = std::min(deadline, a.attempt_until);
         std::chrono::milliseconds budget{0};
-        if (deadline != detail::deadline::max()) {
-            budget = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - detail::steady::now());
+        if (until != detail::deadline::max()) {
+            budget = std::chrono::duration_cast<std::chrono::milliseconds>(until - detail::steady::now());
             if (budget.count() <= 0) {
                 i.io->close();
                 r.ec = client_errc::timeout;

@@ -206,6 +206,9 @@ TEST_CASE("connector: listener redirects are followed with a bound on hops") {
 
 #include <oranet/connection.hpp>
 
+#include <asio/io_context.hpp>
+#include <asio/ip/tcp.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -283,4 +286,29 @@ TEST_CASE("connector: connection::connect resolves a tnsnames.ora alias through 
     INFO(diag.client_message);
     CHECK_FALSE(ec);
     CHECK(c.is_open());
+}
+
+TEST_CASE("connector: a listener that accepts TCP and never answers is passed over after CONNECT_TIMEOUT") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    // A socket that listens (the kernel completes the TCP handshake from its
+    // backlog) and never reads: the CONNECT packet gets no answer.
+    asio::io_context ctx;
+    asio::ip::tcp::acceptor silent(ctx, asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
+    const auto silent_port    = std::to_string(silent.local_endpoint().port());
+    auto p                    = emu.params();
+    p.options.connect_timeout = 20s;  // overall
+    p.connect_string =
+        "(DESCRIPTION=(CONNECT_TIMEOUT=1)(ADDRESS_LIST=(ADDRESS=(HOST=127.0.0.1)(PORT=" + silent_port +
+        "))(ADDRESS=(HOST=127.0.0.1)(PORT=" + std::to_string(emu.port()) +
+        ")))(CONNECT_DATA=(SERVICE_NAME=FREEPDB1)))";
+    const auto start = std::chrono::steady_clock::now();
+    oranet::connection c;
+    std::error_code ec;
+    diagnostics diag;
+    c.connect(p, ec, diag);
+    const auto took = std::chrono::steady_clock::now() - start;
+    CHECK_FALSE(ec);
+    CHECK(c.is_open());
+    CHECK(took >= 900ms);  // the silent address had its second
+    CHECK(took < 5s);      // and no more: not the 20 s overall bound
 }
