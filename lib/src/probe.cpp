@@ -55,7 +55,7 @@ std::error_code probe_address(const net_address& addr, const description& desc, 
         o.https_proxy_port = addr.https_proxy_port;
     }
     if (desc.expire_time > 0) o.expire_time = desc.expire_time;
-    out.tls           = o.use_tls;
+    out.tls = o.use_tls;
 
     const auto t0 = clock::now();
     std::unique_ptr<detail::transport> io;
