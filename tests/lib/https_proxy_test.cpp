@@ -10,6 +10,7 @@
 #include "../../lib/src/detail/http_proxy.hpp"
 #include "connect_proxy.hpp"
 #include "emulator_process.hpp"
+#include "test_pki.hpp"
 
 #include <oranet/oranet.hpp>
 
@@ -29,55 +30,22 @@ namespace fs = std::filesystem;
 namespace {
 
 // A CA; "server.pem" names localhost and 127.0.0.1, "named.pem" localhost only.
-struct proxy_pki {
-    fs::path dir;
-    bool ok = false;
-
-    [[nodiscard]] std::string at(const char* name) const { return (dir / name).string(); }
-
-    proxy_pki() {
-        dir = fs::temp_directory_path() / ("oranet-hproxy-test-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-        const std::string key_opts = " -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes ";
-        std::ofstream(dir / "server.ext") << "subjectAltName=DNS:localhost,IP:127.0.0.1\n";
-        std::ofstream(dir / "named.ext") << "subjectAltName=DNS:localhost\n";
-        const std::vector<std::string> cmds = {
-            "openssl req -x509" + key_opts +
-                "-keyout ca.key -out ca.pem -days 2 -subj '/CN=oranet proxy test CA'",
-            "openssl req" + key_opts + "-keyout server.key -out server.csr -subj '/CN=localhost'",
+const test::test_pki& pki() {
+    const std::string k = test::test_pki::key_opts;
+    static const test::test_pki p(
+        "hproxy-test", {},
+        {{"server.ext", "subjectAltName=DNS:localhost,IP:127.0.0.1\n"},
+         {"named.ext", "subjectAltName=DNS:localhost\n"}},
+        {
+            "openssl req -x509" + k + "-keyout ca.key -out ca.pem -days 2 -subj '/CN=oranet proxy test CA'",
+            "openssl req" + k + "-keyout server.key -out server.csr -subj '/CN=localhost'",
             "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 "
             "-extfile server.ext -out server.pem",
             "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 "
             "-extfile named.ext -out named.pem",
-        };
-        for (const auto& c : cmds) {
-            const std::string full = "cd '" + dir.string() + "' && (" + c + ") >/dev/null 2>&1";
-            if (std::system(full.c_str()) != 0) {
-                WARN("test PKI: failed: " << c);
-                return;
-            }
-        }
-        ok = true;
-    }
-    ~proxy_pki() {
-        std::error_code ignored;
-        fs::remove_all(dir, ignored);
-    }
-    proxy_pki(const proxy_pki&)            = delete;
-    proxy_pki& operator=(const proxy_pki&) = delete;
-};
-
-const proxy_pki& pki() {
-    static const proxy_pki p;
+        });
     return p;
 }
-
-#define ORANET_REQUIRE_PKI()                                                   \
-    if (!pki().ok) {                                                           \
-        WARN("skipped: the openssl command could not make test certificates"); \
-        return;                                                                \
-    }
 
 std::vector<std::string> tls_args(const char* cert) {
     return {"--tls", pki().at(cert), pki().at("server.key")};

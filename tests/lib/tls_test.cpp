@@ -5,6 +5,7 @@
 // Each refusal names its reason as OpenSSL's verifier states it.
 #include "../../lib/src/detail/tls_transport.hpp"
 #include "emulator_process.hpp"
+#include "test_pki.hpp"
 
 #include <oranet/oranet.hpp>
 
@@ -28,32 +29,19 @@ namespace {
 constexpr const char* wallet_secret = "Wallet-Secret-7Q";
 
 // The test PKI, made once per run.
-struct test_pki {
-    fs::path dir;
-    bool ok = false;
-
-    [[nodiscard]] std::string at(const char* name) const { return (dir / name).string(); }
-
-    test_pki() {
-        dir = fs::temp_directory_path() / ("oranet-tls-test-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        fs::create_directories(dir / "wallet");
-        fs::create_directories(dir / "wallet_ca");
-        fs::create_directories(dir / "wallet_empty");
-        fs::create_directories(dir / "wallet_enc");
-        const std::string d        = dir.string();
-        const std::string key_opts = " -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes ";
-        std::ofstream(dir / "server.ext") << "subjectAltName=DNS:localhost,IP:127.0.0.1\n";
-        std::ofstream(dir / "dbex.ext") << "subjectAltName=DNS:db.example\n";
-        std::ofstream(dir / "client.ext") << "extendedKeyUsage=clientAuth\n";
-        const std::vector<std::string> cmds = {
-            "openssl req -x509" + key_opts + "-keyout ca.key -out ca.pem -days 30 -subj '/CN=oranet test CA'",
-            "openssl req -x509" + key_opts +
-                "-keyout other_ca.key -out other_ca.pem -days 30 -subj '/CN=other CA'",
-            "openssl req" + key_opts +
-                "-keyout server.key -out server.csr -subj '/CN=localhost/O=oranet tests'",
-            "openssl req" + key_opts + "-keyout dbex.key -out dbex.csr -subj '/CN=db.example/O=oranet tests'",
-            "openssl req" + key_opts + "-keyout client.key -out client.csr -subj '/CN=oranet client'",
+const test::test_pki& pki() {
+    const std::string k = test::test_pki::key_opts;
+    static const test::test_pki p(
+        "tls-test", {"wallet", "wallet_ca", "wallet_empty", "wallet_enc"},
+        {{"server.ext", "subjectAltName=DNS:localhost,IP:127.0.0.1\n"},
+         {"dbex.ext", "subjectAltName=DNS:db.example\n"},
+         {"client.ext", "extendedKeyUsage=clientAuth\n"}},
+        {
+            "openssl req -x509" + k + "-keyout ca.key -out ca.pem -days 30 -subj '/CN=oranet test CA'",
+            "openssl req -x509" + k + "-keyout other_ca.key -out other_ca.pem -days 30 -subj '/CN=other CA'",
+            "openssl req" + k + "-keyout server.key -out server.csr -subj '/CN=localhost/O=oranet tests'",
+            "openssl req" + k + "-keyout dbex.key -out dbex.csr -subj '/CN=db.example/O=oranet tests'",
+            "openssl req" + k + "-keyout client.key -out client.csr -subj '/CN=oranet client'",
             "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 "
             "-extfile server.ext -out server.pem",
             "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days -1 "
@@ -69,34 +57,9 @@ struct test_pki {
             "openssl pkcs8 -topk8 -in client.key -out client_enc.key -passout pass:" +
                 std::string(wallet_secret),
             "cat client.pem client_enc.key ca.pem > wallet_enc/ewallet.pem",
-        };
-        for (const auto& c : cmds) {
-            const std::string full = "cd '" + d + "' && (" + c + ") >/dev/null 2>&1";
-            if (std::system(full.c_str()) != 0) {
-                WARN("test PKI: failed: " << c);
-                return;
-            }
-        }
-        ok = true;
-    }
-    ~test_pki() {
-        std::error_code ignored;
-        fs::remove_all(dir, ignored);
-    }
-    test_pki(const test_pki&)            = delete;
-    test_pki& operator=(const test_pki&) = delete;
-};
-
-const test_pki& pki() {
-    static const test_pki p;
+        });
     return p;
 }
-
-#define ORANET_REQUIRE_PKI()                                                   \
-    if (!pki().ok) {                                                           \
-        WARN("skipped: the openssl command could not make test certificates"); \
-        return;                                                                \
-    }
 
 std::vector<std::string> tls_args(const char* cert, const char* key = "server.key") {
     return {"--tls", pki().at(cert), pki().at(key)};
