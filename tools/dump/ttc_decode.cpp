@@ -174,6 +174,29 @@ void stream_decoder::recompute_caps() {
     caps_ = std::move(c);  // the tracker keeps a pointer to caps_: assigned in place
 }
 
+namespace {
+
+// The message as far as it decoded: its fields, and whether it is whole,
+// cut short (more bytes may come) or malformed.
+template <class Result>
+Result finish_message(Result res, std::string type, std::error_code ec, tree_sink& sink,
+                      const proto::reader& r) {
+    res.msg.type = std::move(type);
+    res.msg.body = sink.take();
+    if (ec && proto::is_truncated(ec)) {
+        res.kind = Result::truncated;
+        return res;
+    }
+    if (ec) {
+        res.kind      = Result::failed;
+        res.msg.error = ec.message();
+    }
+    res.consumed = r.offset();
+    return res;
+}
+
+}  // namespace
+
 stream_decoder::msg_result stream_decoder::decode_request(proto::bytes_view b, bool complete) {
     msg_result res = decode_request_part(b);
     if (res.kind == msg_result::truncated && complete) {
@@ -191,21 +214,7 @@ stream_decoder::msg_result stream_decoder::decode_request_part(proto::bytes_view
     proto::reader r(b, &sink);
     std::error_code ec;
     const std::uint8_t first = b[0];
-    auto finish              = [&](std::string type) {
-        res.msg.type = std::move(type);
-        if (ec && proto::is_truncated(ec)) {
-            res.kind     = msg_result::truncated;
-            res.msg.body = sink.take();
-            return res;
-        }
-        res.msg.body = sink.take();
-        if (ec) {
-            res.kind      = msg_result::failed;
-            res.msg.error = ec.message();
-        }
-        res.consumed = r.offset();
-        return res;
-    };
+    auto finish = [&](std::string type) { return finish_message(res, std::move(type), ec, sink, r); };
     if (first == static_cast<std::uint8_t>(mt::protocol)) {
         ttc::protocol_request m;
         ec = ttc::decode(r, m);
@@ -332,21 +341,7 @@ stream_decoder::msg_result stream_decoder::decode_reply(proto::bytes_view b) {
     proto::reader r(b, &sink);
     std::error_code ec;
     const std::uint8_t first = b[0];
-    auto finish              = [&](std::string type) {
-        res.msg.type = std::move(type);
-        if (ec && proto::is_truncated(ec)) {
-            res.kind     = msg_result::truncated;
-            res.msg.body = sink.take();
-            return res;
-        }
-        res.msg.body = sink.take();
-        if (ec) {
-            res.kind      = msg_result::failed;
-            res.msg.error = ec.message();
-        }
-        res.consumed = r.offset();
-        return res;
-    };
+    auto finish = [&](std::string type) { return finish_message(res, std::move(type), ec, sink, r); };
     if (first == static_cast<std::uint8_t>(mt::protocol)) {
         ttc::protocol_reply m;
         ec = ttc::decode(r, m);
