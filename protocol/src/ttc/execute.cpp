@@ -57,9 +57,13 @@ bool is_deferred(const bind_metadata& b, bool is_plsql, const caps& c) {
 template <class Fn>
 void for_each_in_wire_order(std::span<const bind_metadata> binds, bool is_plsql, const caps& c, Fn fn) {
     for (std::size_t i = 0; i < binds.size(); ++i)
-        if (!is_deferred(binds[i], is_plsql, c)) fn(i);
+        if (!binds[i].is_return_bind && !is_deferred(binds[i], is_plsql, c)) fn(i);
     for (std::size_t i = 0; i < binds.size(); ++i)
-        if (is_deferred(binds[i], is_plsql, c)) fn(i);
+        if (!binds[i].is_return_bind && is_deferred(binds[i], is_plsql, c)) fn(i);
+}
+
+bool all_return_binds(std::span<const bind_metadata> binds) noexcept {
+    return std::all_of(binds.begin(), binds.end(), [](const bind_metadata& b) { return b.is_return_bind; });
 }
 
 }  // namespace
@@ -70,6 +74,7 @@ value_shape shape_of(const bind_metadata& b) noexcept {
 
 void encode_bind_rows(writer& w, const std::vector<bind_row>& rows, std::span<const bind_metadata> binds,
                       bool is_plsql, const caps& c) {
+    if (all_return_binds(binds)) return;  // a statement with only RETURNING binds sends no rows
     for (const auto& row : rows) {
         w.u8(static_cast<std::uint8_t>(message_type::row_data));
         for_each_in_wire_order(binds, is_plsql, c, [&](std::size_t i) {
@@ -91,7 +96,7 @@ std::size_t expected_bind_rows(const reexecute_request& m) noexcept {
 void decode_bind_rows(reader& r, std::vector<bind_row>& rows, std::span<const bind_metadata> binds,
                       bool is_plsql, std::size_t expected_rows, const caps& c) {
     rows.clear();
-    if (!r.ok() || r.remaining() == 0 || binds.empty()) return;  // no rows at all
+    if (!r.ok() || r.remaining() == 0 || all_return_binds(binds)) return;  // no rows at all
     expected_rows = r.count(expected_rows, max_array_elements, 1 + binds.size());
     for (std::size_t k = 0; k < expected_rows && r.ok(); ++k) {
         if (r.u8("row_data") != static_cast<std::uint8_t>(message_type::row_data) && r.ok()) {
@@ -170,7 +175,9 @@ void encode(writer& w, const execute_request& m, const caps& c) {
     }
 }
 
-std::error_code decode_body(reader& r, execute_request& m, const caps& c) {
+std::error_code decode_body(reader& r, execute_request& m, const caps& c) { return decode_body(r, m, c, {}); }
+
+std::error_code decode_body(reader& r, execute_request& m, const caps& c, const return_bind_marker& mark) {
     r.begin("execute");
     m.options                   = r.ub4("options");
     m.cursor_id                 = r.ub4("cursor_id");
@@ -241,20 +248,23 @@ std::error_code decode_body(reader& r, execute_request& m, const caps& c) {
         m.binds.resize(num_binds);
         for (std::size_t i = 0; i < num_binds && r.ok(); ++i)
             decode_bind_metadata(r, m.binds[i], c);
+        if (mark && r.ok()) mark(m);
         decode_bind_rows(r, m.bind_rows, m.binds, m.is_plsql(), expected_bind_rows(m), c);
     }
     r.end();
     return r.error();
 }
 
-std::error_code decode(reader& r, execute_request& m, const caps& c) {
+std::error_code decode(reader& r, execute_request& m, const caps& c) { return decode(r, m, c, {}); }
+
+std::error_code decode(reader& r, execute_request& m, const caps& c, const return_bind_marker& mark) {
     function_header h;
     if (auto ec = decode(r, h, c)) return ec;
     if (h.type != message_type::function || h.code != function_code::execute)
         return client_errc::ttc_unexpected_message;
     m.seq   = h.seq;
     m.token = h.token;
-    if (auto ec = decode_body(r, m, c)) return ec;
+    if (auto ec = decode_body(r, m, c, mark)) return ec;
     return r.finish();
 }
 

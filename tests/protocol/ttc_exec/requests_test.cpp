@@ -344,3 +344,57 @@ TEST_CASE("requests: a LOB bind without a locator is sent as NULL (fuzz finding)
     REQUIRE(got.bind_rows.size() == 1);
     CHECK(got.bind_rows[0][0].is_null());
 }
+
+TEST_CASE("requests: RETURNING binds have metadata but no value in the bind rows") {
+    // python-oracledb (_write_bind_params_row) skips a return bind's value,
+    // and writes no row at all when every bind is a return bind.
+    const caps c = caps_for(field_version::v19_1);
+    execute_request m;
+    m.seq     = 2;
+    m.options = exec_option::parse | exec_option::execute | exec_option::bind | exec_option::not_plsql;
+    m.sql     = bytes_of("insert into t values (:1) returning id into :2");
+    m.al8i4[al8i4::execution_count] = 2;
+    bind_metadata in;
+    in.ora_type        = 2;
+    in.buffer_size     = 22;
+    bind_metadata ret  = in;
+    ret.is_return_bind = true;
+    m.binds            = {in, ret};
+    m.bind_rows        = {{present({0xc1, 0x02}), column_value{}}, {present({0xc1, 0x03}), column_value{}}};
+    writer w;
+    encode(w, m, c);
+    REQUIRE(w.ok());
+    const std::string hex = to_hex(w.data());
+    // Two rows of one value each: 07 02c102, 07 02c103 (nothing for :2).
+    CHECK(hex.substr(hex.size() - 16) == "0702c1020702c103");
+
+    // The server learns which binds are RETURNING binds from the SQL text:
+    // the marker runs between the metadata and the rows.
+    reader r(w.data());
+    execute_request got;
+    REQUIRE(!decode(r, got, c, [](execute_request& x) {
+        REQUIRE(x.binds.size() == 2);
+        x.binds[1].is_return_bind = true;
+    }));
+    REQUIRE(got.bind_rows.size() == 2);
+    CHECK(to_hex(got.bind_rows[0][0].data) == "c102");
+    CHECK(got.bind_rows[0][1].is_null());
+    CHECK(to_hex(got.bind_rows[1][0].data) == "c103");
+    // Without the mark the second row's bytes are misread as the first row's
+    // second value: the request does not decode.
+    reader bad(w.data());
+    execute_request unmarked;
+    CHECK(decode(bad, unmarked, c));
+
+    execute_request only_ret = m;
+    only_ret.binds           = {ret};
+    only_ret.bind_rows       = {{column_value{}}};
+    writer w2;
+    encode(w2, only_ret, c);
+    const std::string hex2 = to_hex(w2.data());
+    CHECK(hex2.find("07", hex2.size() - 4) == std::string::npos);
+    reader r2(w2.data());
+    execute_request got2;
+    REQUIRE(!decode(r2, got2, c));
+    CHECK(got2.bind_rows.empty());
+}

@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <system_error>
 #include <vector>
@@ -38,6 +39,10 @@ struct bind_metadata {
     std::uint8_t cs_form              = 0;
     std::uint32_t lob_prefetch_length = 0;  // max chars (LOB prefetch)
     std::uint32_t oac_column_id       = 0;  // field version 12.2
+    // Not on the wire: a DML RETURNING ... INTO bind. Its metadata travels
+    // with the others, but no bind row carries a value for it (the server
+    // knows it from the SQL text; the client from its own scan of it).
+    bool is_return_bind = false;
 
     [[nodiscard]] bool is_array() const noexcept { return (flags & bind_array) != 0; }
 };
@@ -46,8 +51,8 @@ struct bind_metadata {
 
 // One row of bind values, one per bind in bind order (array binds: the
 // value's `elements`). On the wire, unless the statement is PL/SQL, binds
-// longer than caps::max_string_size come after the others; encode and
-// decode apply that order.
+// longer than caps::max_string_size come after the others, and RETURNING
+// binds (is_return_bind) are left out; encode and decode apply that order.
 using bind_row = std::vector<column_value>;
 
 struct execute_request {
@@ -78,6 +83,15 @@ void encode(writer& w, const execute_request& m, const caps& c);
 [[nodiscard]] std::error_code decode(reader& r, execute_request& m, const caps& c);
 // Server role, after decode_call_prefix read the header (function 94).
 [[nodiscard]] std::error_code decode_body(reader& r, execute_request& m, const caps& c);
+// Server role for statements that may have RETURNING binds: `mark` runs
+// after the SQL text and bind metadata are read and before the bind rows,
+// and sets is_return_bind on the binds the SQL text returns into (that is
+// not on the wire).
+using return_bind_marker = std::function<void(execute_request&)>;
+[[nodiscard]] std::error_code decode(reader& r, execute_request& m, const caps& c,
+                                     const return_bind_marker& mark);
+[[nodiscard]] std::error_code decode_body(reader& r, execute_request& m, const caps& c,
+                                          const return_bind_marker& mark);
 
 struct reexecute_request {
     std::uint8_t seq        = 0;
