@@ -62,6 +62,10 @@ public:
     [[nodiscard]] virtual bool in_transaction() const = 0;
     // What SYS_CONTEXT('USERENV', 'CLIENT_IDENTIFIER' ...) reports from now on.
     virtual void set_end_to_end(const end_to_end_attrs& a) { (void)a; }
+    // Thread-safe: the statement running now ends with ORA-01013 (a client's
+    // break marker); the flag lasts until clear_interrupt() (a new call).
+    virtual void interrupt() noexcept {}
+    virtual void clear_interrupt() noexcept {}
 };
 
 class sql_backend {

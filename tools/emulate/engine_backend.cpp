@@ -77,6 +77,8 @@ public:
         if (a.action) at.action = *a.action;
         if (a.client_info) at.client_info = *a.client_info;
     }
+    void interrupt() noexcept override { s_->interrupt(); }
+    void clear_interrupt() noexcept override { s_->clear_interrupt(); }
 
 private:
     std::unique_ptr<session> s_;

@@ -453,6 +453,7 @@ sql_error map_sqlite_error(session_state& s, int rc, const std::vector<token>& t
     std::string m             = sqlite3_errmsg(s.conn);
     int ext                   = sqlite3_extended_errcode(s.conn);
     const std::string& schema = s.attrs.user;
+    if ((rc & 0xff) == SQLITE_INTERRUPT) return cancelled_error();
     if (m.rfind("ORA-", 0) == 0) return sql_error{std::atoi(m.c_str() + 4), m, 0};
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY)
         return make_ora(54, "resource busy and acquire with NOWAIT specified or timeout expired");

@@ -330,6 +330,8 @@ sql_error session::execute(std::string_view sql, const bind_values& binds, execu
     session_state& s = *state_;
     out              = execute_result{};
     sqlite3_stmt* st = nullptr;
+    if (s.intr.interrupted) return cancelled_error();
+    running_guard running(s);
     try {
         auto t = tokenize(sql);
         if (t[0].kind == tok::end) raise(900, "invalid SQL statement", 0);
@@ -447,7 +449,17 @@ bool cursor::fetch(std::vector<value>& row, sql_error& err) {
     }
     if (done_ || !stmt_) return false;
     auto* st = static_cast<sqlite3_stmt*>(stmt_);
-    int rc   = sqlite3_step(st);
+    if (owner_->intr.interrupted) {
+        err   = cancelled_error();
+        done_ = true;
+        close();
+        return false;
+    }
+    int rc = 0;
+    {
+        running_guard running(*owner_);
+        rc = sqlite3_step(st);
+    }
     if (rc == SQLITE_ROW) {
         row.resize(columns_.size());
         try {

@@ -138,6 +138,16 @@ public:
     [[nodiscard]] static std::vector<std::string> bind_names(std::string_view sql, sql_error& err);
     [[nodiscard]] static statement_kind classify(std::string_view sql);
 
+    // Thread-safe: the statement (SQLite step) or sleep_for running on this
+    // session ends with ORA-01013 as soon as possible. The flag stays set
+    // (later statements and sleeps end at once) until clear_interrupt(),
+    // which the server calls when a new call starts.
+    void interrupt() noexcept;
+    void clear_interrupt() noexcept;
+    [[nodiscard]] bool interrupted() const noexcept;
+    // Waits `seconds` (fractions allowed); ORA-01013 when interrupted.
+    [[nodiscard]] sql_error sleep_for(double seconds);
+
 private:
     std::shared_ptr<database> db_;
     std::shared_ptr<session_state> state_;

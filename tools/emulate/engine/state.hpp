@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 
@@ -28,6 +30,14 @@ struct database_state {
     ~database_state();
 };
 
+// session::interrupt() state, shared with the thread that calls it.
+struct interrupt_state {
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::atomic<bool> interrupted{false};
+    int running = 0;  // SQLite statements stepping now (sqlite3_interrupt only then)
+};
+
 struct session_state {
     std::shared_ptr<database_state> db;
     sqlite3* conn = nullptr;
@@ -38,8 +48,23 @@ struct session_state {
     std::map<std::string, long long> currval;
     catalog_snapshot catalog;
     long long catalog_version = -1;
+    interrupt_state intr;
     ~session_state();
 };
+
+// Marks a SQLite step on `s` as running, so that interrupt() stops it.
+class running_guard {
+public:
+    explicit running_guard(session_state& s);
+    ~running_guard();
+    running_guard(const running_guard&)            = delete;
+    running_guard& operator=(const running_guard&) = delete;
+
+private:
+    session_state& s_;
+};
+// ORA-01013: user requested cancel of current operation
+[[nodiscard]] sql_error cancelled_error();
 
 void register_functions(sqlite3* db, session_state* s);
 void load_catalog(session_state& s);
