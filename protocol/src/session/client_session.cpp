@@ -8,6 +8,10 @@
 
 namespace oranet::proto::session {
 
+namespace {
+constexpr int ora_user_cancel = 1013;  // ORA-01013: user requested cancel of current operation
+}  // namespace
+
 const char* state_name(state s) noexcept {
     switch (s) {
         case state::idle: return "idle";
@@ -131,7 +135,33 @@ action client_session::on_io_error(std::error_code ec) {
 
 action client_session::on_timeout() {
     if (io_ == io::none) return fail(client_errc::session_unexpected_event);
+    if (state_ == state::call && io_ == io::reading && !breaking_) return start_break(true);
     return fail(client_errc::timeout);
+}
+
+action client_session::on_cancel() {
+    if (io_ == io::none) return action::done();  // no call runs: nothing to cancel
+    if (io_ != io::reading) return fail(client_errc::session_unexpected_event);
+    if (state_ != state::call || breaking_) return action::read(timeout_ms_);
+    return start_break(false);
+}
+
+action client_session::start_break(bool for_timeout) {
+    breaking_          = true;
+    break_for_timeout_ = for_timeout;
+    reply_done_        = false;
+    timeout_ms_        = call_.break_grace_ms;
+    if (resetting_) {
+        // The server broke off the call already and our RESET went out:
+        // its RESET and the error item are on their way.
+        saw_break_ = true;
+        return action::read(timeout_ms_);
+    }
+    saw_break_ = false;
+    out_.clear();
+    if (auto e = tns::write_packet(out_, tns::make_marker(tns::marker_type::interrupt_marker), mode_))
+        return fail(e);
+    return send(timeout_ms_);
 }
 
 action client_session::on_auth_response(const ttc::phase_two_values& v) {
@@ -272,6 +302,7 @@ action client_session::process_packets() {
                 // The server broke off the call: answer with RESET, then
                 // drain until its own RESET; the error item follows.
                 resetting_ = true;
+                if (breaking_) saw_break_ = true;
                 out_.clear();
                 if (auto e = tns::write_packet(out_, tns::make_marker(tns::marker_type::reset_marker), mode_))
                     return fail(e);
@@ -377,10 +408,28 @@ action client_session::finish_call() {
             if (err) return fail(err);
             state_ = state::auth_verify;
             return action::need_auth(auth_stage::verify, timeout_ms_);
-        case state::call:
-            state_ = state::ready;
-            call_  = {};
-            return action::done(err);
+        case state::call: {
+            if (breaking_ && !saw_break_) {
+                // The reply was whole before the server saw our INTERRUPT:
+                // its BREAK, RESET and ORA-01013 still come; wait for them.
+                reply_done_   = true;
+                call_.handler = nullptr;
+                call_error_.reset();
+                io_ = io::reading;
+                return action::read(timeout_ms_);
+            }
+            std::error_code result = err;
+            if (breaking_) {
+                if (break_for_timeout_)
+                    result = client_errc::call_timeout;
+                else if (!result)
+                    result = ora_error(ora_user_cancel);
+            }
+            breaking_ = saw_break_ = reply_done_ = false;
+            state_                               = state::ready;
+            call_                                = {};
+            return action::done(result);
+        }
         case state::logoff:
             out_.clear();
             if (auto ec = tns::write_data_packets(out_, {}, sdu_, mode_, tns::data_flags::eof))

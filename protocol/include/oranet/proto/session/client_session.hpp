@@ -67,6 +67,9 @@ struct call_request {
     reply_handler* handler    = nullptr;  // null: the items are only checked for an error
     std::uint32_t timeout_ms  = 0;
     bool no_data_found_is_end = false;  // ORA-01403 ends a fetch instead of failing the call
+    // After a call timeout or a cancel: how long the server has to confirm
+    // the break (its BREAK, RESET and ORA-01013) before the session is dead.
+    std::uint32_t break_grace_ms = 5000;
 };
 
 enum class state : std::uint8_t {
@@ -106,7 +109,20 @@ public:
     [[nodiscard]] action on_write_done(std::error_code ec = {});
     [[nodiscard]] action on_bytes(bytes_view data);
     [[nodiscard]] action on_io_error(std::error_code ec);
+    // A read or write ran out of time. During a call's read, the call is
+    // broken off instead of the session: an INTERRUPT marker goes out, the
+    // server answers BREAK, we send RESET, drain to its RESET and the
+    // ORA-01013 that ends the call; the call then ends with
+    // client_errc::call_timeout and the session is ready. Only when the
+    // server does not finish that within call_request::break_grace_ms (or
+    // the timeout hits anywhere else) is the session dead (client_errc::timeout).
     [[nodiscard]] action on_timeout();
+    // The driver's read was interrupted because the user cancelled the call
+    // (connection::cancel from another thread; the driver calls this on its
+    // own thread). As on_timeout, but the call ends with ORA-01013. Between
+    // calls it does nothing (done, session unchanged); during a break
+    // already under way, or outside a call, the machine keeps reading.
+    [[nodiscard]] action on_cancel();
     [[nodiscard]] action on_auth_response(const ttc::phase_two_values& v);
     [[nodiscard]] action on_auth_verified(std::error_code ec);
     // The driver could not answer a need_auth_response: the login fails and
@@ -146,13 +162,20 @@ private:
     action step_negotiation();
     action step_items();
     action finish_call();
+    action start_break(bool for_timeout);
     void start_reply();
 
-    state state_              = state::idle;
-    io io_                    = io::none;
-    state after_write_        = state::idle;  // the state a write leads to
-    bool resetting_           = false;        // sent RESET after a server BREAK; draining until its RESET
-    bool write_then_done_     = false;        // the close operation: done after the EOF packet
+    state state_       = state::idle;
+    io io_             = io::none;
+    state after_write_ = state::idle;  // the state a write leads to
+    bool resetting_    = false;        // sent RESET after a server BREAK; draining until its RESET
+    // Call interruption (on_timeout, on_cancel): INTERRUPT sent, the call
+    // ends once the server's BREAK / RESET / ORA-01013 came.
+    bool breaking_            = false;
+    bool break_for_timeout_   = false;  // the call ends with call_timeout, not ORA-01013
+    bool saw_break_           = false;  // the server's BREAK came (it saw our INTERRUPT)
+    bool reply_done_          = false;  // the reply ended before the BREAK: the break's ORA-01013 still comes
+    bool write_then_done_     = false;  // the close operation: done after the EOF packet
     std::uint32_t timeout_ms_ = 0;
     std::uint32_t sdu_        = tns::default_sdu;
     tns::length_mode mode_    = tns::length_mode::short_form;
