@@ -2,6 +2,7 @@
 
 #include "emulate/engine/datetime.hpp"
 #include "emulate/engine/lexer.hpp"
+#include "emulate/engine/plsql.hpp"
 #include "emulate/engine/state.hpp"
 
 #include <cstdlib>
@@ -53,6 +54,8 @@ statement_kind kind_of(const std::vector<token>& t) {
     return statement_kind::ddl;
 }
 
+}  // namespace
+
 void begin_write(session_state& s) {
     if (s.in_txn) return;
     int rc = sqlite3_exec(s.conn, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
@@ -70,6 +73,8 @@ void end_txn(session_state& s, bool commit) {
     }
     s.in_txn = false;
 }
+
+namespace {
 
 std::string string_value(const std::vector<token>& t, std::size_t i) {
     if (t[i].kind == tok::string) return t[i].text;
@@ -127,7 +132,8 @@ std::vector<value> resolve_binds(const std::vector<std::string>& names, const bi
                 c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             if (u == n || bn == n) v = &bv;
         }
-        if (!v && k < b.by_position.size()) v = &b.by_position[k];
+        if (!v && !b.slots.empty() && k < b.slots.size()) v = &b.slots[k].v;
+        if (!v && b.slots.empty() && k < b.by_position.size()) v = &b.by_position[k];
         if (!v) {
             std::uint32_t pos = 0;
             std::size_t seen  = 0;
@@ -138,7 +144,7 @@ std::vector<value> resolve_binds(const std::vector<std::string>& names, const bi
         r.push_back(*v);
         ++k;
     }
-    if (names.empty() && (!b.by_position.empty() || !b.by_name.empty()))
+    if (names.empty() && (!b.by_position.empty() || !b.by_name.empty() || !b.slots.empty()))
         raise(1006, "bind variable does not exist");
     return r;
 }
@@ -336,7 +342,10 @@ sql_error session::execute(std::string_view sql, const bind_values& binds, execu
         auto t = tokenize(sql);
         if (t[0].kind == tok::end) raise(900, "invalid SQL statement", 0);
         out.kind = kind_of(t);
-        if (out.kind == statement_kind::plsql) unimplemented(t[0].pos);
+        if (out.kind == statement_kind::plsql) {
+            run_plsql(*this, state_, t, sql, binds, out);
+            return {};
+        }
         for (const auto& k : t)
             if (k.is_op(";") || k.is_op("?") || k.is_op("[") || k.is_op("]") || k.is_op("{") ||
                 k.is_op("}") || k.is_op("`"))
@@ -369,34 +378,57 @@ sql_error session::execute(std::string_view sql, const bind_values& binds, execu
         }
         if (t[0].is("MERGE")) unimplemented(t[0].pos);
         load_catalog(s);
-        auto names  = bind_occurrences(t);
-        auto values = resolve_binds(names, binds, t);
+        auto values = resolve_binds(bind_occurrences(t), binds, t);
+        run_sql(state_, t, sql, values, out);
+    } catch (const ora_exception& e) {
+        if (st) sqlite3_finalize(st);
+        return e.error;
+    }
+    return {};
+}
+
+struct cursor::engine_access {
+    static void run(const std::shared_ptr<session_state>& owner, const std::vector<token>& t,
+                    std::string_view sql, const std::vector<value>& values, execute_result& out);
+};
+
+void run_sql(const std::shared_ptr<session_state>& owner, const std::vector<token>& t, std::string_view sql,
+             const std::vector<value>& values, execute_result& out) {
+    cursor::engine_access::run(owner, t, sql, values, out);
+}
+
+void cursor::engine_access::run(const std::shared_ptr<session_state>& owner, const std::vector<token>& t,
+                                std::string_view sql, const std::vector<value>& values, execute_result& out) {
+    session_state& s = *owner;
+    sqlite3_stmt* st = nullptr;
+    out.kind         = kind_of(t);
+    try {
         std::vector<column_type> types;
         for (const auto& v : values)
             types.push_back(bind_type(v));
         translation tr = translate(t, translate_context{s.catalog, types, s.attrs.user});
         if (out.kind == statement_kind::dml) begin_write(s);
         int rc = sqlite3_prepare_v2(s.conn, tr.sql.c_str(), -1, &st, nullptr);
-        if (rc != SQLITE_OK) return map_sqlite_error(s, rc, t, &tr, tr.verb);
+        if (rc != SQLITE_OK) throw ora_exception(map_sqlite_error(s, rc, t, &tr, tr.verb));
         for (std::size_t i = 0; i < values.size(); ++i)
-            bind_value(st, static_cast<int>(i + 1), values[i]);
+            bind_storage(st, static_cast<int>(i + 1), values[i]);
         s.targets = tr.targets;
         if (out.kind == statement_kind::dml) {
             while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             }
             if (rc != SQLITE_DONE) {
                 sql_error e = map_sqlite_error(s, rc, t, &tr, tr.verb);
-                sqlite3_finalize(st);
-                return e;
+                sqlite3_finalize(std::exchange(st, nullptr));
+                throw ora_exception(e);
             }
             out.row_count = static_cast<std::uint64_t>(sqlite3_changes64(s.conn));
-            sqlite3_finalize(st);
-            return {};
+            sqlite3_finalize(std::exchange(st, nullptr));
+            return;
         }
         std::vector<bool> typed;
         auto cols = describe_columns(s, st, tr, typed);
         std::unique_ptr<cursor> c(new cursor());
-        c->owner_      = state_;
+        c->owner_      = owner;
         c->stmt_       = st;
         c->sql_        = std::string(sql);
         st             = nullptr;
@@ -419,16 +451,15 @@ sql_error session::execute(std::string_view sql, const bind_values& binds, execu
                     if (!typed[i]) cols[i].type = varchar_expr(4000);
                 c->done_ = true;
             } else {
-                return map_sqlite_error(s, rc, t, &tr, 'S');
+                throw ora_exception(map_sqlite_error(s, rc, t, &tr, 'S'));
             }
         }
         c->columns_ = std::move(cols);
         out.rows    = std::move(c);
-    } catch (const ora_exception& e) {
+    } catch (...) {
         if (st) sqlite3_finalize(st);
-        return e.error;
+        throw;
     }
-    return {};
 }
 
 cursor::~cursor() { close(); }

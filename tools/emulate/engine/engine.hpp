@@ -29,7 +29,7 @@ enum class statement_kind {
     query,          // SELECT / WITH: a cursor
     dml,            // INSERT / UPDATE / DELETE: a row count
     ddl,            // CREATE / DROP / TRUNCATE (commits as Oracle does)
-    plsql,          // BEGIN / DECLARE / CALL (not implemented: ORA-03001)
+    plsql,          // BEGIN / DECLARE / CALL: an anonymous PL/SQL block
     commit,         // COMMIT [WORK]
     rollback,       // ROLLBACK [WORK]
     alter_session,  // ALTER SESSION SET ...
@@ -41,17 +41,35 @@ struct column_info {
     column_type type;
 };
 
+enum class bind_direction : std::uint8_t { in, out, in_out };
+
+// One bind position as the client sent it. For PL/SQL, clients send one bind
+// per unique name (order of first appearance); for SQL, one per occurrence.
+struct bind_value {
+    value v;                         // scalar IN value (null for OUT-only binds)
+    bool is_array = false;           // PL/SQL index-by table (associative array) of scalars
+    std::vector<value> elements;     // the array's IN elements (index 1..n)
+    std::uint32_t max_elements = 0;  // the array capacity: OUT arrays beyond it fail with ORA-06513
+    ora_type declared          = ora_type::varchar;  // the bind's wire type: OUT values are converted to it
+                                                     // (ora_type::cursor for a REF CURSOR bind)
+};
+
 // Bind values: by position (the n-th placeholder occurrence in the text, as
 // the TTC execute carries them) or by name (every occurrence of :name; names
 // are upper-cased unless quoted, positional names are "1", "2", ...).
 struct bind_values {
     std::vector<value> by_position;
     std::vector<std::pair<std::string, value>> by_name;
+    // When non-empty, used instead of by_position (one per bind position).
+    std::vector<bind_value> slots;
 };
 
 // A query's rows, fetched one at a time (never materialised).
 class cursor {
 public:
+    // Internal: built by the engine only.
+    struct engine_access;
+
     ~cursor();
     cursor(const cursor&)            = delete;
     cursor& operator=(const cursor&) = delete;
@@ -76,10 +94,25 @@ private:
     std::string sql_;  // the Oracle text (for error offsets)
 };
 
+// What a PL/SQL block (or a DML ... RETURNING ... INTO) gives back for one bind.
+struct bind_output {
+    bind_direction dir = bind_direction::in;
+    value v;  // OUT / IN OUT scalar, converted to `declared`
+    bool is_array = false;
+    std::vector<value> elements;         // OUT index-by table
+    std::unique_ptr<cursor> ref_cursor;  // OUT REF CURSOR (OPEN :c FOR ...); null when not opened
+    bool is_returning = false;           // DML ... RETURNING ... INTO this bind
+    std::vector<value> returning;        // one value per row the DML touched (converted to `declared`)
+};
+
 struct execute_result {
     statement_kind kind     = statement_kind::query;
     std::uint64_t row_count = 0;   // DML: rows affected
     std::unique_ptr<cursor> rows;  // queries
+    // PL/SQL and DML with RETURNING: one per bind slot / position, in order.
+    std::vector<bind_output> binds;
+    // DBMS_SQL.RETURN_RESULT(c) cursors, in the order returned.
+    std::vector<std::unique_ptr<cursor>> implicit_results;
 };
 
 struct database_options {
@@ -137,6 +170,10 @@ public:
     // The bind placeholder names in order of occurrence (":1" -> "1", ":a" -> "A").
     [[nodiscard]] static std::vector<std::string> bind_names(std::string_view sql, sql_error& err);
     [[nodiscard]] static statement_kind classify(std::string_view sql);
+    // The bind directions of a statement without running it, one per bind
+    // position (PL/SQL: one per unique name; OUT when only assigned, IN OUT
+    // when read and assigned; SQL: RETURNING INTO binds are OUT).
+    [[nodiscard]] static std::vector<bind_direction> bind_directions(std::string_view sql, sql_error& err);
 
     // Thread-safe: the statement (SQLite step) or sleep_for running on this
     // session ends with ORA-01013 as soon as possible. The flag stays set

@@ -74,5 +74,11 @@ void run_ddl(session_state& s, const std::vector<token>& t);
 [[nodiscard]] sql_error map_sqlite_error(session_state& s, int rc, const std::vector<token>& t,
                                          const translation* tr, char verb);
 void exec_sql(sqlite3* db, const std::string& sql);  // throws ora_exception
+void begin_write(session_state& s);                  // BEGIN IMMEDIATE unless in a transaction
+void end_txn(session_state& s, bool commit);         // COMMIT / ROLLBACK when in one
+// Runs a query or DML (tokens `t` of the text `sql`) with one value per bind
+// occurrence into `out` (kind, row_count, rows). Throws ora_exception.
+void run_sql(const std::shared_ptr<session_state>& owner, const std::vector<token>& t, std::string_view sql,
+             const std::vector<value>& values, execute_result& out);
 
 }  // namespace oranet::emulate

@@ -685,7 +685,7 @@ value load_value(sqlite3_stmt* s, int i, const column_type& c, const nls_setting
     return text();
 }
 
-void bind_value(sqlite3_stmt* s, int idx, const value& v) {
+void bind_storage(sqlite3_stmt* s, int idx, const value& v) {
     std::visit(
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;

@@ -84,7 +84,7 @@ void store_value(sqlite3_context* ctx, sqlite3_value* v, const column_type& c, i
 [[nodiscard]] value load_value(sqlite3_stmt* st, int i, const column_type& c, const nls_settings& nls);
 
 // Binds a value at SQLite parameter index `idx` in its storage form.
-void bind_value(sqlite3_stmt* st, int idx, const value& v);
+void bind_storage(sqlite3_stmt* st, int idx, const value& v);
 
 // The Oracle type a bound value stands for (for type inference).
 [[nodiscard]] column_type bind_type(const value& v);
