@@ -383,6 +383,8 @@ void connection::connect(const connect_params& p, std::error_code& ec, diagnosti
         i.log          = p.options.logger ? p.options.logger : default_logger();
         i.autocommit   = p.options.autocommit;
         i.call_timeout = p.options.call_timeout;
+        std::vector<std::uint32_t> none;
+        i.stmt_cache.resize(p.options.statement_cache_size, none);
         i.where = a.address.host + ":" + std::to_string(a.address.port) + "/" + a.desc->data.service_name;
         i.connect_data  = a.connect_data;
         i.redirected    = a.redirects > 0;
@@ -514,6 +516,11 @@ void connection::close() noexcept {
 void connection::set_autocommit(bool on) noexcept { impl_->autocommit = on; }
 bool connection::autocommit() const noexcept { return impl_->autocommit; }
 void connection::set_call_timeout(std::chrono::milliseconds t) noexcept { impl_->call_timeout = t; }
+void connection::set_statement_cache_size(std::size_t n) {
+    // Statements beyond the new size close with the next call.
+    impl_->stmt_cache.resize(n, impl_->cursors_to_close);
+}
+std::size_t connection::statement_cache_size() const noexcept { return impl_->stmt_cache.size(); }
 std::chrono::milliseconds connection::call_timeout() const noexcept { return impl_->call_timeout; }
 void connection::set_client_identifier(std::string_view v) {
     impl_->pending.client_identifier = std::string(v);

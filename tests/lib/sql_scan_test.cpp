@@ -25,3 +25,17 @@ TEST_CASE("sql scan: bind names outside quotes and comments") {
     CHECK(scan_sql("select 1 from dual where a = :1 and b = :2").unique ==
           std::vector<std::string>{"1", "2"});
 }
+
+TEST_CASE("sql scan: RETURNING INTO targets") {
+    using oranet::detail::scan_sql;
+    auto i = scan_sql("insert into t (a, b) values (:a, :b) returning id, b into :id, :b_out");
+    REQUIRE(i.occurrences == std::vector<std::string>{"A", "B", "ID", "B_OUT"});
+    CHECK(i.returning == std::vector<bool>{false, false, true, true});
+    i = scan_sql("UPDATE t SET x = :x WHERE id = :id RETURN x INTO :r");
+    CHECK(i.returning == std::vector<bool>{false, false, true});
+    // Not a RETURNING clause: a column named returning_x, a string, a query.
+    i = scan_sql("update t set returning_x = 'returning into' where id = :id");
+    CHECK(i.returning == std::vector<bool>{false});
+    i = scan_sql("select :a from dual");
+    CHECK(i.returning == std::vector<bool>{false});
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -67,6 +68,9 @@ struct connect_options {
     // HTTPS_PROXY / ?https_proxy= of an address wins over this. Port 0: 80.
     std::string https_proxy;
     std::uint16_t https_proxy_port = 0;
+    // Statements whose server cursors stay open for reuse (python-oracledb's
+    // and node-oracledb's stmtcachesize); 0: every statement is parsed anew.
+    std::size_t statement_cache_size = 20;
     // Logger for this connection; null: oranet::default_logger().
     std::shared_ptr<spdlog::logger> logger;
 

@@ -17,6 +17,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -67,6 +68,12 @@ public:
     // out of time fails with client_errc::timeout and kills the connection.
     void set_call_timeout(std::chrono::milliseconds t) noexcept;
     [[nodiscard]] std::chrono::milliseconds call_timeout() const noexcept;
+
+    // Statement cache: running a statement again on this connection reuses
+    // its open server cursor (no parse; a re-execute when the binds keep
+    // their types). Default connect_options::statement_cache_size.
+    void set_statement_cache_size(std::size_t n);
+    [[nodiscard]] std::size_t statement_cache_size() const noexcept;
 
     // End-to-end attributes (V$SESSION CLIENT_IDENTIFIER, MODULE, ACTION,
     // CLIENT_INFO). As the thin clients do, they travel piggybacked on the

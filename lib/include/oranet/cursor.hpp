@@ -12,6 +12,7 @@
 #include <oranet/convert.hpp>
 #include <oranet/error.hpp>
 #include <oranet/value.hpp>
+#include <oranet/variable.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -42,10 +43,29 @@ struct column {
     bool nullable          = true;
 };
 
-// A bind by name (":name" in the SQL, without the colon here).
+// A bind by name (":name" in the SQL, without the colon here): a value, or
+// a variable for OUT, IN OUT, array, REF CURSOR and RETURNING binds
+// (variable.hpp). Positional binds that need a variable use the names "1",
+// "2", ... of :1, :2.
 struct named_value {
     std::string name;
-    value v;
+    bind_arg v;
+};
+
+// One failed row of an execute_many with batch errors.
+struct batch_error {
+    std::uint32_t offset = 0;  // the row's index in the rows given (0-based)
+    int code             = 0;  // ORA-nnnnn
+    std::string message;       // "ORA-00001: unique constraint (...) violated"
+};
+
+struct execute_many_options {
+    // Run every row and report the failed ones in batch_errors() instead of
+    // stopping at the first failure (which then throws, with row_count()
+    // the rows done before it).
+    bool batch_errors = false;
+    // Report the rows each execution affected in dml_row_counts().
+    bool dml_row_counts = false;
 };
 
 class row_view {
@@ -73,6 +93,8 @@ class cursor {
 public:
     cursor();  // not bound to a connection
     explicit cursor(connection& conn);
+    // A cursor over rows the server opened (REF CURSOR, implicit result).
+    explicit cursor(std::unique_ptr<detail::cursor_impl> impl) noexcept;
     ~cursor();
     cursor(cursor&&) noexcept;
     cursor& operator=(cursor&&) noexcept;
@@ -92,6 +114,23 @@ public:
     void execute(std::string_view sql, const std::vector<named_value>& binds, std::error_code& ec,
                  diagnostics& diag);
 
+    // Array DML: the statement once per row of `rows`, in one round trip.
+    // A row gives the values of the binds in order of first appearance,
+    // leaving out the binds named in `vars` (RETURNING INTO targets, whose
+    // variable then holds one returned() list per row).
+    void execute_many(std::string_view sql, const std::vector<std::vector<value>>& rows,
+                      const execute_many_options& o = {}, const std::vector<named_value>& vars = {});
+    void execute_many(std::string_view sql, const std::vector<std::vector<value>>& rows,
+                      const execute_many_options& o, const std::vector<named_value>& vars,
+                      std::error_code& ec, diagnostics& diag);
+    // After execute_many with batch_errors: the rows that failed.
+    [[nodiscard]] const std::vector<batch_error>& batch_errors() const noexcept;
+    // After execute_many with dml_row_counts: rows affected per row of binds.
+    [[nodiscard]] const std::vector<std::uint64_t>& dml_row_counts() const noexcept;
+    // The result sets a PL/SQL block returned with DBMS_SQL.RETURN_RESULT,
+    // in order (each once: the cursors move out).
+    [[nodiscard]] std::vector<cursor> implicit_results();
+
     // The columns of the last query (empty for other statements).
     [[nodiscard]] const std::vector<column>& columns() const noexcept;
     [[nodiscard]] bool is_query() const noexcept;
@@ -109,6 +148,10 @@ public:
     void set_arraysize(std::uint32_t n) noexcept;
     [[nodiscard]] std::uint32_t arraysize() const noexcept;
     void set_prefetch_rows(std::uint32_t n) noexcept;
+    // CLOB/NCLOB/BLOB columns as text / bytes (std::string, raw_bytes) instead
+    // of lob_locator values (lob.hpp), for the next execute; default false.
+    void set_fetch_lobs_inline(bool v) noexcept;
+    [[nodiscard]] bool fetch_lobs_inline() const noexcept;
     [[nodiscard]] std::uint32_t prefetch_rows() const noexcept;
     // Call timeout for this cursor's calls (zero: the connection's).
     void set_call_timeout(std::chrono::milliseconds t) noexcept;

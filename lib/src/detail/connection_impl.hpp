@@ -3,6 +3,7 @@
 #pragma once
 
 #include "driver.hpp"
+#include "statement_cache.hpp"
 #include "transport.hpp"
 
 #include <oranet/connect_params.hpp>
@@ -49,6 +50,7 @@ struct connection_impl {
     std::chrono::milliseconds call_timeout{0};
     end_to_end_attrs pending;
     std::vector<std::uint32_t> cursors_to_close;
+    statement_cache stmt_cache;
     diagnostics last_diag;
 
     // Logs in over `io` (already connected) within `budget`.

@@ -57,8 +57,22 @@ sql_info scan_sql(std::string_view sql) {
         out.kind = statement_kind::dml;
     if (out.kind == statement_kind::ddl) return out;  // DDL takes no binds
 
+    bool seen_returning = false;
+    bool in_into        = false;
     for (std::size_t k = 0; k < sql.size();) {
         const char c = sql[k];
+        if (std::isalpha(static_cast<unsigned char>(c)) != 0 && (k == 0 || !ident_char(sql[k - 1]))) {
+            std::size_t e = k;
+            while (e < sql.size() && ident_char(sql[e]))
+                ++e;
+            if (out.kind == statement_kind::dml) {
+                const std::string word = upper(sql.substr(k, e - k));
+                if (word == "RETURNING" || word == "RETURN") seen_returning = true;
+                if (seen_returning && word == "INTO") in_into = true;
+            }
+            k = e;
+            continue;
+        }
         if (c == '\'' || c == '"') {
             const auto e = sql.find(c, k + 1);
             k            = e == std::string_view::npos ? sql.size() : e + 1;
@@ -88,6 +102,7 @@ sql_info scan_sql(std::string_view sql) {
                 k    = e;
             }
             out.occurrences.push_back(name);
+            out.returning.push_back(in_into);
             if (std::find(out.unique.begin(), out.unique.end(), name) == out.unique.end())
                 out.unique.push_back(name);
         } else {

@@ -15,6 +15,9 @@ struct sql_info {
     statement_kind kind = statement_kind::dml;
     std::vector<std::string> occurrences;  // bind names in order of appearance (upper-cased unless quoted)
     std::vector<std::string> unique;       // the same, each name once
+    // Per occurrence: the bind is a target of a DML RETURNING ... INTO
+    // clause (an OUT bind whose value the statement sends back per row).
+    std::vector<bool> returning;
 };
 
 [[nodiscard]] sql_info scan_sql(std::string_view sql);

@@ -1,0 +1,213 @@
+// Issue 7 through the public API against `oranet emulate`: the statement
+// cache, array DML (row counts, batch errors, the plain mode that stops at
+// the first failing row), DML RETURNING INTO, PL/SQL OUT / IN OUT / array
+// binds, REF CURSORs and implicit results, DBMS_OUTPUT.
+#include "emulator_process.hpp"
+
+#include <oranet/oranet.hpp>
+
+#include <catch2/catch.hpp>
+#include <spdlog/logger.h>
+#include <spdlog/sinks/ostream_sink.h>
+
+#include <sstream>
+
+using namespace oranet;
+
+namespace {
+
+// The connection's debug log names each call ("execute: ...", "re-execute: ...").
+struct call_log {
+    std::ostringstream out;
+    std::shared_ptr<spdlog::logger> logger;
+    call_log() {
+        logger = std::make_shared<spdlog::logger>("oranet-call-log",
+                                                  std::make_shared<spdlog::sinks::ostream_sink_mt>(out));
+        logger->set_level(spdlog::level::debug);
+        logger->flush_on(spdlog::level::debug);
+    }
+    // How many full executes and re-executes were logged since the last take().
+    std::pair<std::size_t, std::size_t> take() {
+        const std::string text = out.str();
+        out.str({});
+        auto count = [&](const std::string& name) {
+            std::size_t n = 0;
+            for (std::size_t pos = 0; (pos = text.find("] " + name + ": ", pos)) != std::string::npos; ++pos)
+                ++n;
+            return n;
+        };
+        return {count("execute"), count("re-execute")};
+    }
+};
+
+value num(std::int64_t v) { return number::from_int64(v); }
+
+}  // namespace
+
+TEST_CASE("sql features: the statement cache re-executes an open cursor") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    call_log log;
+    auto p           = emu.params();
+    p.options.logger = log.logger;
+    connection conn  = connect(p);
+    CHECK(conn.statement_cache_size() == 20);
+    cursor cur = conn.cursor();
+    (void)log.take();
+    for (int i = 1; i <= 3; ++i) {
+        cur.execute("select :1 * 2 from dual", {num(i)});
+        auto row = cur.fetch_one();
+        REQUIRE(row);
+        CHECK(row->get<std::int64_t>(0) == 2 * i);
+    }
+    using counts = std::pair<std::size_t, std::size_t>;
+    CHECK(log.take() == counts{1, 2});
+
+    // Another type for the bind: a full execute of the same cursor.
+    cur.execute("select :1 * 2 from dual", {value{2.5}});
+    CHECK(cur.fetch_one()->get<double>(0) == 5.0);
+    CHECK(log.take() == counts{1, 0});
+
+    // DML through the cache, and a second cursor with the same text at the
+    // same time gets its own server cursor.
+    cur.execute("create table sc (id number, name varchar2(10))");
+    cursor other = conn.cursor();
+    for (int i = 0; i < 3; ++i)
+        cur.execute("insert into sc values (:1, :2)", {num(i), value{std::string("n") + std::to_string(i)}});
+    other.execute("insert into sc values (:1, :2)", {num(10), value{std::string("x")}});
+    cur.execute("select count(*), sum(id) from sc");
+    auto row = cur.fetch_one();
+    CHECK(row->get<std::int64_t>(0) == 4);
+    CHECK(row->get<std::int64_t>(1) == 13);
+
+    // Size 0: every execute parses.
+    conn.set_statement_cache_size(0);
+    (void)log.take();
+    for (int i = 0; i < 2; ++i) {
+        cur.execute("select :1 from dual", {num(i)});
+        CHECK(cur.fetch_one()->get<std::int64_t>(0) == i);
+    }
+    CHECK(log.take() == counts{2, 0});
+}
+
+TEST_CASE("sql features: a statement that failed is parsed again") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    CHECK_THROWS_WITH(cur.execute("select * from no_such_table"), Catch::Contains("ORA-00942"));
+    cur.execute("create table no_such_table (x number)");
+    cur.execute("select * from no_such_table");
+    CHECK_FALSE(cur.fetch_one());
+}
+
+TEST_CASE("sql features: array DML of 10,000 rows in one round trip") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    call_log log;
+    auto p           = emu.params();
+    p.options.logger = log.logger;
+    connection conn  = connect(p);
+    cursor cur       = conn.cursor();
+    cur.execute("create table many (id number primary key, name varchar2(20))");
+    std::vector<std::vector<value>> rows;
+    for (int i = 0; i < 10000; ++i)
+        rows.push_back({num(i), value{"name " + std::to_string(i)}});
+    (void)log.take();
+    cur.execute_many("insert into many values (:id, :name)", rows);
+    CHECK(log.take() == std::pair<std::size_t, std::size_t>{1, 0});
+    CHECK(cur.row_count() == 10000);
+    cur.execute("select count(*), sum(id), max(name) from many");
+    auto row = cur.fetch_one();
+    CHECK(row->get<std::int64_t>(0) == 10000);
+    CHECK(row->get<std::int64_t>(1) == 49995000);
+    CHECK(row->get<std::string>(2) == "name 9999");
+
+    // Row counts per execution.
+    cur.execute_many("delete from many where id < :1", {{num(10)}, {num(15)}, {num(5)}, {num(20)}},
+                     {.batch_errors = false, .dml_row_counts = true});
+    CHECK(cur.dml_row_counts() == std::vector<std::uint64_t>{10, 5, 0, 5});
+    CHECK(cur.row_count() == 20);
+}
+
+TEST_CASE("sql features: array DML with batch errors and without") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    cur.execute("create table be (id number primary key, name varchar2(5) not null)");
+    std::vector<std::vector<value>> rows;
+    for (int i = 0; i < 10000; ++i) {
+        if (i % 1000 == 999)
+            rows.push_back({num(i - 1), value{std::string("dup")}});  // ORA-00001
+        else if (i == 4242)
+            rows.push_back({num(i), value{std::string("toolongvalue")}});  // ORA-12899
+        else if (i == 5000)
+            rows.push_back({num(i), value{null_t{}}});  // ORA-01400
+        else
+            rows.push_back({num(i), value{std::string("ok")}});
+    }
+    cur.execute_many("insert into be values (:1, :2)", rows, {.batch_errors = true, .dml_row_counts = true});
+    const auto& errs = cur.batch_errors();
+    REQUIRE(errs.size() == 12);
+    CHECK(errs[0].offset == 999);
+    CHECK(errs[0].code == 1);
+    CHECK_THAT(errs[0].message, Catch::StartsWith("ORA-00001: unique constraint"));
+    CHECK(errs[4].offset == 4242);
+    CHECK(errs[4].code == 12899);
+    CHECK(errs[5].offset == 4999);
+    CHECK(errs[6].offset == 5000);
+    CHECK(errs[6].code == 1400);
+    CHECK(errs[11].offset == 9999);
+    CHECK(cur.row_count() == 9988);
+    REQUIRE(cur.dml_row_counts().size() == 10000);
+    CHECK(cur.dml_row_counts()[0] == 1);
+    CHECK(cur.dml_row_counts()[999] == 0);
+    cur.execute("select count(*) from be");
+    CHECK(cur.fetch_one()->get<std::int64_t>(0) == 9988);
+
+    // Without batch errors the first failing row stops the call; the rows
+    // before it stay done (not committed).
+    cur.execute("create table stop_at (id number primary key)");
+    std::error_code ec;
+    diagnostics d;
+    cur.execute_many("insert into stop_at values (:1)", {{num(1)}, {num(2)}, {num(2)}, {num(3)}}, {}, {}, ec,
+                     d);
+    CHECK(ec == ora_error(1));
+    CHECK(d.row_count == 2);
+    cur.execute("select count(*) from stop_at");
+    CHECK(cur.fetch_one()->get<std::int64_t>(0) == 2);
+}
+
+TEST_CASE("sql features: DML RETURNING INTO, single and array") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    cur.execute("create table ret (id number, name varchar2(20))");
+    variable id   = variable::out(db_type::number);
+    variable name = variable::out(db_type::varchar, 20);
+    cur.execute("insert into ret values (:id, :name) returning id * 10, upper(name) into :rid, :rname",
+                {{"id", num(4)}, {"name", value{std::string("four")}}, {"rid", id}, {"rname", name}});
+    REQUIRE(id.executions() == 1);
+    REQUIRE(id.returned(0).size() == 1);
+    CHECK(value_as<std::int64_t>(id.returned(0)[0]) == 40);
+    CHECK(value_as<std::string>(name.returned(0)[0]) == "FOUR");
+
+    variable ids = variable::out(db_type::number);
+    cur.execute_many("insert into ret values (:1, :2) returning id into :3",
+                     {{num(5), value{std::string("five")}}, {num(6), value{std::string("six")}}}, {},
+                     {{"3", ids}});
+    REQUIRE(ids.executions() == 2);
+    CHECK(value_as<std::int64_t>(ids.returned(0).at(0)) == 5);
+    CHECK(value_as<std::int64_t>(ids.returned(1).at(0)) == 6);
+
+    // An UPDATE touching several rows returns one value per row; none: empty.
+    variable names = variable::out(db_type::varchar, 20);
+    cur.execute("update ret set name = name || '!' where id >= :1 returning name into :2",
+                {{"1", num(5)}, {"2", names}});
+    auto got = names.returned(0);
+    std::vector<std::string> texts;
+    for (const auto& v : got)
+        texts.push_back(value_as<std::string>(v));
+    std::sort(texts.begin(), texts.end());
+    CHECK(texts == std::vector<std::string>{"five!", "six!"});
+    cur.execute("delete from ret where id > :1 returning id into :2", {{"1", num(100)}, {"2", names}});
+    CHECK(names.returned(0).empty());
+    CHECK(cur.row_count() == 0);
+}
