@@ -149,6 +149,8 @@ std::vector<value> resolve_binds(const std::vector<std::string>& names, const bi
     return r;
 }
 
+}  // namespace
+
 std::vector<column_info> describe_columns(session_state& s, sqlite3_stmt* st, const translation& tr,
                                           std::vector<bool>& typed) {
     int n = sqlite3_column_count(st);
@@ -194,8 +196,6 @@ column_type type_from_storage(int st) {
         default: return varchar_expr(4000);
     }
 }
-
-}  // namespace
 
 database_state::~database_state() {
     if (keeper) sqlite3_close_v2(keeper);
@@ -379,7 +379,10 @@ sql_error session::execute(std::string_view sql, const bind_values& binds, execu
         if (t[0].is("MERGE")) unimplemented(t[0].pos);
         load_catalog(s);
         auto values = resolve_binds(bind_occurrences(t), binds, t);
-        run_sql(state_, t, sql, values, out);
+        if (out.kind == statement_kind::dml && has_returning_into(t))
+            run_returning_into(*this, state_, t, sql, values, binds, out);
+        else
+            run_sql(state_, t, sql, values, out);
     } catch (const ora_exception& e) {
         if (st) sqlite3_finalize(st);
         return e.error;

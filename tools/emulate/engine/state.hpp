@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
 
@@ -38,6 +39,15 @@ struct interrupt_state {
     int running = 0;  // SQLite statements stepping now (sqlite3_interrupt only then)
 };
 
+// DBMS_OUTPUT's per-session buffer: lines written by a block become visible
+// to GET_LINE(S) when the block ends.
+struct dbms_output_state {
+    bool enabled = false;
+    std::deque<std::string> lines;
+    std::string partial;      // PUT text not yet ended by NEW_LINE / PUT_LINE
+    std::size_t visible = 0;  // lines readable by GET_LINE(S)
+};
+
 struct session_state {
     std::shared_ptr<database_state> db;
     sqlite3* conn = nullptr;
@@ -49,6 +59,7 @@ struct session_state {
     catalog_snapshot catalog;
     long long catalog_version = -1;
     interrupt_state intr;
+    dbms_output_state output;
     ~session_state();
 };
 
@@ -76,6 +87,15 @@ void run_ddl(session_state& s, const std::vector<token>& t);
 void exec_sql(sqlite3* db, const std::string& sql);  // throws ora_exception
 void begin_write(session_state& s);                  // BEGIN IMMEDIATE unless in a transaction
 void end_txn(session_state& s, bool commit);         // COMMIT / ROLLBACK when in one
+// The columns of a prepared query; `typed[i]` false when only a row can tell.
+std::vector<column_info> describe_columns(session_state& s, sqlite3_stmt* st, const translation& tr,
+                                          std::vector<bool>& typed);
+[[nodiscard]] column_type type_from_storage(int sqlite_type);
+// INSERT/UPDATE/DELETE `t` whose end is `RETURNING exprs` (no INTO): runs it
+// and gives the exprs' values for each row touched (DELETE: before it).
+void run_dml_returning(const std::shared_ptr<session_state>& owner, const std::vector<token>& t,
+                       std::string_view sql, const std::vector<value>& values,
+                       std::vector<std::vector<value>>& rows, std::uint64_t& row_count);
 // Runs a query or DML (tokens `t` of the text `sql`) with one value per bind
 // occurrence into `out` (kind, row_count, rows). Throws ora_exception.
 void run_sql(const std::shared_ptr<session_state>& owner, const std::vector<token>& t, std::string_view sql,
