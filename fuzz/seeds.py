@@ -197,6 +197,19 @@ def seeds_for(target, vectors):
     elif target == "fuzz_proxy_reply":
         seeds += [b"HTTP/1.1 200 Connection established\r\n\r\n", b"HTTP/1.0 403 Forbidden\r\nVia: p\r\n\r\n",
                   b"HTTP/1.1 407\n\n", b"SSH-2.0-x\r\n"]
+    elif target == "fuzz_lob_op":
+        # Byte 0 picks the decoder (0 request, 1 reply, 2 piggyback), byte 1
+        # the reply shape or the locator length; then the body.
+        loc = bytes(range(40))
+        read_req = (b"\x01\x01\x28\x00\x00\x00\x00\x00\x00\x00\x01\x02\x00\x00\x01\x01\x00\x01"
+                    + bytes(6) + loc + b"\x02\x1f\xc4")
+        write_req = (b"\x01\x01\x28\x00\x00\x00\x00\x00\x00\x00\x01\x40\x00\x00\x01\x01\x00\x00"
+                     + bytes(6) + loc + b"\x0e\x04\x00a\x00b")
+        seeds += [b"\x00\x00" + read_req, b"\x00\x00" + write_req,
+                  b"\x01\x80" + b"\x0e\x02\x00a" + b"\x08" + b"\x01\x04",
+                  b"\x01\x40" + b"\x08" + loc[:8] + b"\x01\x04",
+                  b"\x02\x27" + b"\x01\x01\x50" + bytes(8) + b"\x03\x08\x01\x11" + bytes(5)
+                  + bytes(6) + loc + loc]
     elif target == "fuzz_pcap":
         # oranet dump's inputs: each session dump as its text (first packets
         # only, to keep seeds small) and as a pcap of the same packets.

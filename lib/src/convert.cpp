@@ -145,6 +145,9 @@ std::string to_text(const value& v, int frac) {
                 return std::string(b);
             },
             [](const rowid& r) { return r.text; },
+            [](const lob_locator& l) {
+                return std::string(l.ora_type == 113 ? "BLOB" : l.cs_form == 2 ? "NCLOB" : "CLOB");
+            },
         },
         v);
 }

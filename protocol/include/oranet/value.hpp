@@ -114,13 +114,27 @@ struct raw_bytes {
     friend bool operator==(const raw_bytes&, const raw_bytes&) = default;
 };
 
+// A LOB (CLOB, NCLOB, BLOB, BFILE) as a query returns it by default: the
+// server's locator, with the size and chunk size the row carried (0 when
+// the server sent none). Read, write, trim and size it with oranet::lob
+// (lib/include/oranet/lob.hpp); fetch it as text or bytes instead with
+// cursor::set_fetch_lobs_inline(true).
+struct lob_locator {
+    std::uint8_t ora_type = 112;  // 112 CLOB or NCLOB, 113 BLOB, 114 BFILE
+    std::uint8_t cs_form  = 1;    // 2: NCLOB; 0 for BLOB and BFILE
+    std::vector<std::uint8_t> bytes;
+    std::uint64_t size       = 0;  // characters (CLOB, NCLOB; UTF-16 code units) or bytes
+    std::uint32_t chunk_size = 0;
+    friend bool operator==(const lob_locator&, const lob_locator&) = default;
+};
+
 struct null_t {
     friend bool operator==(null_t, null_t) = default;
 };
 
 // One decoded value. Text is UTF-8 whatever the wire character set was.
 using value = std::variant<null_t, std::string, raw_bytes, number, double, float, bool, date_time,
-                           timestamp_tz, timestamp_ltz, interval_ym, interval_ds, rowid>;
+                           timestamp_tz, timestamp_ltz, interval_ym, interval_ds, rowid, lob_locator>;
 
 [[nodiscard]] inline bool is_null(const value& v) noexcept { return std::holds_alternative<null_t>(v); }
 

@@ -52,6 +52,8 @@ std::error_code decode_as(reader& r, reply_item& out, const reply_context& ctx) 
     } else if constexpr (std::is_same_v<T, row_data> || std::is_same_v<T, bit_vector> ||
                          std::is_same_v<T, parameters>) {
         ec = decode_body(r, item, ctx);
+    } else if constexpr (std::is_same_v<T, lob_op_return>) {
+        ec = decode_body(r, item, *ctx.lob_op, *ctx.c);
     } else {
         ec = decode_body(r, item, *ctx.c);
     }
@@ -64,7 +66,10 @@ std::error_code dispatch(reader& r, std::uint8_t type, const reply_context& ctx,
         case message_type::status: return decode_as<status>(r, out, ctx);
         case message_type::error: return decode_as<error_info>(r, out, ctx);
         case message_type::warning: return decode_as<warning_info>(r, out, ctx);
-        case message_type::parameter: return decode_as<parameters>(r, out, ctx);
+        case message_type::parameter:
+            if (ctx.lob_op != nullptr) return decode_as<lob_op_return>(r, out, ctx);
+            return decode_as<parameters>(r, out, ctx);
+        case message_type::lob_data: return decode_as<lob_data>(r, out, ctx);
         case message_type::describe_info: return decode_as<describe_info>(r, out, ctx);
         case message_type::row_header: return decode_as<row_header>(r, out, ctx);
         case message_type::row_data: return decode_as<row_data>(r, out, ctx);

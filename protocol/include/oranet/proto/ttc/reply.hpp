@@ -27,7 +27,8 @@ namespace oranet::proto::ttc {
 
 using reply_item =
     std::variant<status, error_info, warning_info, parameters, describe_info, row_header, row_data,
-                 bit_vector, io_vector, server_piggyback, end_of_response, flush_out_binds, token_item>;
+                 bit_vector, io_vector, server_piggyback, end_of_response, flush_out_binds, token_item, lob_data,
+                 lob_op_return>;
 
 // Row data (message 7) with the context's columns, bit vector and fetch mode.
 void encode(writer& w, const row_data& m, const reply_context& ctx);

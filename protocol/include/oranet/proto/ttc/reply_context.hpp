@@ -5,6 +5,7 @@
 
 #include <oranet/proto/ttc/caps.hpp>
 #include <oranet/proto/ttc/describe.hpp>
+#include <oranet/proto/ttc/lob_op.hpp>
 #include <oranet/proto/ttc/row_data.hpp>
 
 #include <cstddef>
@@ -20,6 +21,9 @@ struct reply_context {
     bool in_fetch      = true;                // row data holds query rows; false: out binds of an execute
     bool returning     = false;               // DML RETURNING: each out bind is a UB4 count and values
     bool dml_rowcounts = false;               // return parameters end with the DML row counts
+    // A LOB operation's reply: message 8 is its return parameters, read
+    // with this shape (lob_op.hpp).
+    const lob_op_reply_shape* lob_op = nullptr;
     // The bit vector of the last row header or bit vector message: it applies
     // to the next row only (a set bit: the column is on the wire).
     std::span<const std::uint8_t> bit_vector;
