@@ -288,6 +288,7 @@ std::error_code connection_impl::call(const char* name, const std::function<void
     req.no_data_found_is_end = no_data_found_is_end;
     const auto start         = std::chrono::steady_clock::now();
     run_stats stats;
+    io->begin_call();
     const auto ec = run_sync(*io, session, session.start_call(req), nullptr, *log, stats);
     if (!session.is_dead()) {
         pending = {};
@@ -300,6 +301,13 @@ std::error_code connection_impl::call(const char* name, const std::function<void
                stats.bytes_out, stats.bytes_in, us, ec ? " -> " + error_code_text(ec) : std::string());
     if (ec) {
         fill_from_server(session, ec, diag);
+        if (ec == client_errc::call_timeout)
+            diag.client_message = std::string("call timeout of ") + std::to_string(req.timeout_ms) +
+                                  " ms exceeded; the call was broken off and the connection is still usable";
+        else if (ec == client_errc::timeout && req.timeout_ms > 0)
+            diag.client_message = std::string("call timeout of ") + std::to_string(req.timeout_ms) +
+                                  " ms exceeded and the server did not confirm the break; the connection "
+                                  "is closed";
         if (session.is_dead() || is_fatal(ec)) {
             io->close();
             if (!session.is_dead()) {
@@ -516,6 +524,10 @@ void connection::close() noexcept {
 void connection::set_autocommit(bool on) noexcept { impl_->autocommit = on; }
 bool connection::autocommit() const noexcept { return impl_->autocommit; }
 void connection::set_call_timeout(std::chrono::milliseconds t) noexcept { impl_->call_timeout = t; }
+
+void connection::cancel() noexcept {
+    if (impl_ && impl_->io) impl_->io->interrupt_call();
+}
 void connection::set_statement_cache_size(std::size_t n) {
     // Statements beyond the new size close with the next call.
     impl_->stmt_cache.resize(n, impl_->cursors_to_close);

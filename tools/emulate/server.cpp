@@ -18,8 +18,11 @@
 #include <list>
 #include <mutex>
 #include <optional>
+#include <poll.h>
 #include <sys/socket.h>
 #include <thread>
+#include <type_traits>
+#include <unistd.h>
 
 namespace oranet::emulate {
 
@@ -35,24 +38,89 @@ struct server::impl {
     std::optional<asio::ssl::context> tls;  // set by --tls
 
     // Moves bytes between `stream` (a socket or a TLS stream) and a session
-    // until it ends or the client goes away.
+    // until it ends or the client goes away. The session works on a worker
+    // thread while this one keeps reading, so that a break or interrupt
+    // marker sent during a long call stops it (issue 7); only this thread
+    // touches the stream (one TLS object is never used by two threads).
     template <class Stream>
-    void pump(Stream& stream, server_session& session) {
+    void pump(Stream& stream, asio::ip::tcp::socket& sock, server_session& session) {
         asio::error_code ec;
         std::vector<std::uint8_t> buf(65536);
-        while (!session.finished() && !stopping) {
-            const std::size_t n = stream.read_some(asio::buffer(buf), ec);
-            if (ec) {
-                session.on_eof();
-                break;
+        std::vector<std::uint8_t> input;
+        int wake[2] = {-1, -1};
+        if (::pipe(wake) != 0) return;
+        bool eof = false;
+        while (!session.finished() && !stopping && !eof) {
+            if (input.empty()) {
+                const std::size_t n = stream.read_some(asio::buffer(buf), ec);
+                if (ec) {
+                    session.on_eof();
+                    break;
+                }
+                input.assign(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n));
             }
-            session.on_bytes(proto::bytes_view(buf.data(), n));
+            std::vector<std::uint8_t> later;  // read while the session works
+            std::thread worker([&] {
+                session.on_bytes(proto::bytes_view(input.data(), input.size()));
+                const char x = 'x';
+                (void)!::write(wake[1], &x, 1);
+            });
+            for (;;) {
+                const bool buffered = !eof && tls_buffered(stream);
+                pollfd fds[2]       = {{wake[0], POLLIN, 0}, {sock.native_handle(), POLLIN, 0}};
+                if (!buffered) ::poll(fds, eof ? 1 : 2, -1);
+                if ((fds[0].revents & POLLIN) != 0) break;
+                if (buffered || (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+                    const std::size_t n = stream.read_some(asio::buffer(buf), ec);
+                    if (ec) {
+                        eof = true;
+                        continue;
+                    }
+                    later.insert(later.end(), buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n));
+                    if (has_break_marker(later)) session.interrupt();
+                }
+            }
+            worker.join();
+            char x = 0;
+            (void)!::read(wake[0], &x, 1);
+            input          = std::move(later);
             const auto out = session.take_output();
             if (!out.empty()) asio::write(stream, asio::buffer(out), ec);
             if (ec) break;
+            if (eof) {
+                if (!input.empty() && !session.finished())
+                    session.on_bytes(proto::bytes_view(input.data(), input.size()));
+                session.on_eof();
+            }
         }
+        ::close(wake[0]);
+        ::close(wake[1]);
         const auto out = session.take_output();
         if (!out.empty()) asio::write(stream, asio::buffer(out), ec);
+    }
+
+    // Decrypted or received-but-undecrypted TLS bytes that poll() cannot see.
+    template <class Stream>
+    static bool tls_buffered(Stream& stream) {
+        if constexpr (std::is_same_v<Stream, asio::ip::tcp::socket>) {
+            (void)stream;
+            return false;
+        } else {
+            SSL* ssl = stream.native_handle();
+            return SSL_pending(ssl) > 0 || BIO_ctrl_pending(SSL_get_rbio(ssl)) > 0;
+        }
+    }
+
+    // A break (01 00 01) or interrupt (01 00 03) MARKER packet, 11 bytes,
+    // with a 16-bit or a 32-bit (large SDU) length, in bytes from the client.
+    static bool has_break_marker(const std::vector<std::uint8_t>& b) {
+        for (std::size_t i = 0; i + 11 <= b.size(); ++i) {
+            const std::uint8_t* p = b.data() + i;
+            const bool len16      = p[0] == 0 && p[1] == 11 && p[2] == 0 && p[3] == 0;
+            const bool len32      = p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] == 11;
+            if ((len16 || len32) && p[4] == 12 && p[8] == 1 && (p[10] == 1 || p[10] == 3)) return true;
+        }
+        return false;
     }
 
     void serve(std::shared_ptr<asio::ip::tcp::socket> sock) {
@@ -79,11 +147,11 @@ struct server::impl {
                                    SSL_get_version(stream.native_handle()),
                                    SSL_get_cipher_name(stream.native_handle()));
                 server_session session(ctx, peer);
-                pump(stream, session);
+                pump(stream, *sock, session);
             }
         } else {
             server_session session(ctx, peer);
-            pump(*sock, session);
+            pump(*sock, *sock, session);
         }
         sock->shutdown(asio::ip::tcp::socket::shutdown_both, ec);
         sock->close(ec);

@@ -34,6 +34,9 @@ constexpr std::uint8_t pkt_control  = 14;
 
 constexpr std::uint16_t data_flag_eof = 0x40;
 
+// Piggyback: stop fetching these cursors (node-oracledb TNS_FUNC_CANCEL_CURSORS).
+constexpr std::uint8_t cancel_cursors_fn = 120;
+
 std::uint16_t get_u16(proto::bytes_view b, std::size_t off) {
     return off + 2 <= b.size() ? static_cast<std::uint16_t>((b[off] << 8) | b[off + 1]) : 0;
 }
@@ -120,22 +123,46 @@ void server_session::on_packet(std::uint8_t type, std::uint8_t flags, proto::byt
     state_ = state::closed;
 }
 
+void server_session::interrupt() noexcept {
+    interrupted_ = true;
+    std::lock_guard<std::mutex> lock(interrupt_mu_);
+    if (running_sql_ != nullptr) running_sql_->interrupt();
+}
+
+void server_session::begin_break() {
+    in_break_                 = true;
+    const std::uint8_t brk[3] = {1, 0, 1};
+    send_packet(pkt_marker, 0, brk, false);
+}
+
 void server_session::on_marker(proto::bytes_view payload) {
-    // A break (marker type 1, data 1) stops the current call; the client
-    // then sends a reset (data 2), we answer with our reset and report the
-    // call as cancelled (ORA-01013), as a real server does.
-    if (payload.size() < 3 || payload[0] != 1) return;
-    if (payload[2] == 1) {
+    // The client's break (01 00 01, or kind 0) or interrupt (01 00 03; call
+    // timeout, cancel) stops the current call, or, between calls, the next
+    // one. We answer an interrupt with our BREAK marker and drop what comes
+    // until the client's RESET (01 00 02); then we send our RESET and the
+    // call ends with ORA-01013, as a real server does.
+    if (payload.empty()) return;
+    const bool reset = payload.size() >= 3 && payload[0] == 1 && payload[2] == 2;
+    if (!reset) {
         request_.clear();
+        interrupted_ = false;
+        if (in_break_) return;  // the break of a call the reader already cut off
+        const bool interrupt_marker = payload.size() >= 3 && payload[0] == 1 && payload[2] == 3;
+        if (interrupt_marker)
+            begin_break();
+        else
+            in_break_ = true;  // the client breaks; its RESET follows
         return;
     }
-    if (payload[2] == 2) {
-        const std::uint8_t reset[3] = {1, 0, 2};
-        send_packet(pkt_marker, 0, reset, false);
-        proto::writer w;
-        write_ora_error(w, 1013, "ORA-01013: user requested cancel of current operation");
-        send_data(w.data());
-    }
+    in_break_    = false;
+    interrupted_ = false;
+    request_.clear();
+    if (sql_) sql_->clear_interrupt();
+    const std::uint8_t reset_marker[3] = {1, 0, 2};
+    send_packet(pkt_marker, 0, reset_marker, false);
+    proto::writer w;
+    write_ora_error(w, 1013, "ORA-01013: user requested cancel of current operation");
+    send_data(w.data());
 }
 
 void server_session::on_connect(proto::bytes_view packet) {
@@ -269,6 +296,7 @@ void server_session::on_data(std::uint8_t flags_hi, proto::bytes_view payload) {
         state_ = state::closed;
         return;
     }
+    if (in_break_) return;  // sent before the client saw our BREAK: dropped
     request_.insert(request_.end(), payload.begin(), payload.end());
     process_request();
 }
@@ -277,9 +305,23 @@ void server_session::process_request() {
     if (request_.empty()) return;
     proto::reader r(request_);
     proto::writer w;
+    {
+        std::lock_guard<std::mutex> lock(interrupt_mu_);
+        running_sql_ = sql_.get();
+    }
     const std::error_code ec = handle_request(r, w);
+    {
+        std::lock_guard<std::mutex> lock(interrupt_mu_);
+        running_sql_ = nullptr;
+    }
     if (ec == client_errc::truncated) return;  // wait for the rest of the request
     request_.clear();
+    if (interrupted_.exchange(false)) {
+        // A break arrived during the call: its reply is dropped; the client
+        // resets and then gets ORA-01013 (on_marker).
+        begin_break();
+        return;
+    }
     if (ec) {
         log_error("bad request: " + ec.message());
         if (w.size() == 0)
@@ -324,6 +366,19 @@ std::error_code server_session::handle_request(proto::reader& r, proto::writer& 
             end_to_end_attrs attrs;
             if (auto ec = decode_end_to_end(r, caps_, attrs)) return ec;
             if (sql_) sql_->set_end_to_end(attrs);
+            type = r.u8();
+            if (!r.ok()) return r.error();
+            continue;
+        }
+        if (type == static_cast<std::uint8_t>(ttc::message_type::piggyback) && code == cancel_cursors_fn) {
+            // node-oracledb's result set closed before its end: the
+            // cursors' remaining rows are dropped, the cursors stay open.
+            r.u8();  // pointer
+            const std::size_t n = r.count(r.ub4(), 65535, 1);
+            for (std::size_t i = 0; i < n && r.ok(); ++i) {
+                const auto it = cursors_.find(r.ub4());
+                if (it != cursors_.end()) it->second.next_row = it->second.result.rows.size();
+            }
             type = r.u8();
             if (!r.ok()) return r.error();
             continue;

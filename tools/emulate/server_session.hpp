@@ -14,9 +14,11 @@
 #include <oranet/proto/ttc/caps.hpp>
 #include <oranet/proto/writer.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,11 @@ public:
     void on_bytes(proto::bytes_view data);
     // The client closed its side.
     void on_eof();
+    // Thread-safe: server.cpp saw a break or interrupt marker arrive while
+    // on_bytes runs a call on another thread. The statement is stopped and
+    // the call's reply becomes a BREAK marker; after the client's RESET the
+    // call ends with ORA-01013 (on_marker).
+    void interrupt() noexcept;
 
     [[nodiscard]] std::vector<std::uint8_t> take_output();
     // True once the connection should be closed (after the output is sent).
@@ -104,6 +111,12 @@ private:
     std::uint32_t session_id_ = 0;
     std::unique_ptr<sql_session> sql_;
     std::map<std::uint32_t, cursor> cursors_;
+    // Break handling (issue 7): interrupt() comes from the reader thread.
+    std::mutex interrupt_mu_;
+    sql_session* running_sql_ = nullptr;  // sql_ while a call runs, for interrupt()
+    std::atomic<bool> interrupted_{false};
+    bool in_break_ = false;  // a break is under way: data is dropped until the client's RESET
+    void begin_break();      // sends our BREAK marker
     std::uint32_t next_cursor_ = 1;
 };
 

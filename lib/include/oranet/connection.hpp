@@ -1,6 +1,7 @@
 // A session with the database. oranet::connect() opens one; the connection
 // owns its socket and does its own I/O (a private io_context). One operation
-// at a time: a connection is used by one thread at a time.
+// at a time: a connection is used by one thread at a time (the one
+// exception: cancel(), from any thread).
 //
 //   oranet::connect_params p;
 //   p.user = "scott"; p.password = "tiger"; p.connect_string = "db:1521/FREEPDB1";
@@ -64,10 +65,23 @@ public:
     void set_autocommit(bool on) noexcept;
     [[nodiscard]] bool autocommit() const noexcept;
 
-    // Call timeout for the calls that follow (zero: off). A call that runs
-    // out of time fails with client_errc::timeout and kills the connection.
+    // Call timeout for the calls that follow (zero: off). A call still
+    // waiting for the server when it runs out is broken off (a break marker;
+    // the server stops the statement and confirms) and fails with
+    // client_errc::call_timeout; the connection stays usable. Only a server
+    // that does not confirm the break within a grace period (5 s), or a
+    // timeout while the request is being written, kills the connection
+    // (client_errc::timeout).
     void set_call_timeout(std::chrono::milliseconds t) noexcept;
     [[nodiscard]] std::chrono::milliseconds call_timeout() const noexcept;
+
+    // Thread-safe: breaks off the call that runs now on this connection in
+    // another thread (as python-oracledb's cancel() and node-oracledb's
+    // break()). That call fails with ORA-01013 once the server confirmed
+    // the break, which may take until the current statement step ends; the
+    // connection stays usable. Does nothing between calls. Not to be called
+    // while the connection connects, closes or is destroyed.
+    void cancel() noexcept;
 
     // Statement cache: running a statement again on this connection reuses
     // its open server cursor (no parse; a re-execute when the binds keep

@@ -72,7 +72,13 @@ void trace_bytes(spdlog::logger& log, const char* what, std::span<const std::uin
 
 std::error_code run_sync(transport& t, proto::session::client_session& s, action a, auth_hooks* hooks,
                          spdlog::logger& log, run_stats& stats) {
-    const deadline d = deadline_after(std::chrono::milliseconds(a.timeout_ms));
+    deadline d = deadline_after(std::chrono::milliseconds(a.timeout_ms));
+    // A timeout or cancel during a call makes the machine break the call
+    // off (its INTERRUPT marker is the next write): from then on the grace
+    // period the action carries bounds the operation.
+    const auto rebase = [&d](const action& next) {
+        if (next.kind == action_kind::write) d = deadline_after(std::chrono::milliseconds(next.timeout_ms));
+    };
     std::array<std::uint8_t, 65536> buf;
     bool wrote = false;
     for (;;) {
@@ -95,6 +101,10 @@ std::error_code run_sync(transport& t, proto::session::client_session& s, action
                 const std::size_t n = t.read_some(buf, d, ec);
                 if (ec == client_errc::timeout) {
                     a = s.on_timeout();
+                    rebase(a);
+                } else if (ec == client_errc::cancelled) {
+                    a = s.on_cancel();
+                    rebase(a);
                 } else if (ec) {
                     a = s.on_io_error(ec);
                 } else {

@@ -51,7 +51,9 @@ struct run_stats {
 };
 
 // Runs the operation whose first action is `first` until done. The deadline
-// is the first action's budget, counted from now.
+// is the first action's budget, counted from now; when a timeout or a
+// cancel (transport::interrupt_call) makes the machine break off a call,
+// the break's grace period, counted from then.
 [[nodiscard]] std::error_code run_sync(transport& t, proto::session::client_session& s,
                                        proto::session::action first, auth_hooks* hooks, spdlog::logger& log,
                                        run_stats& stats);

@@ -188,6 +188,10 @@ std::size_t tls_transport::read_some(std::span<std::uint8_t> buf, deadline d, st
         ec = client_errc::connection_closed;
         return 0;
     }
+    if (begin_read()) {
+        ec = client_errc::cancelled;
+        return 0;
+    }
     std::error_code result;
     std::size_t n = 0;
     bool done     = false;
@@ -197,16 +201,25 @@ std::size_t tls_transport::read_some(std::span<std::uint8_t> buf, deadline d, st
         done   = true;
     });
     if (auto e = run(done, d)) {
+        end_read(0, e);
         ec = e;
         return 0;
     }
     if (result) {
         ec = map_tls_error(result, "reading");
+        end_read(0, ec);
         return 0;
     }
+    end_read(n, ec);
     if (n == 0) ec = client_errc::connection_closed;
     got_data_ = got_data_ || n > 0;
     return n;
+}
+
+void tls_transport::cancel_read() noexcept {
+    if (!stream_) return;
+    std::error_code ignored;
+    stream_->lowest_layer().cancel(ignored);
 }
 
 void tls_transport::close() noexcept {

@@ -60,6 +60,10 @@ public:
     [[nodiscard]] asio::ssl::stream<asio::ip::tcp::socket>& stream() noexcept { return *stream_; }
     [[nodiscard]] asio::io_context& context() noexcept { return ctx_; }
 
+protected:
+    [[nodiscard]] asio::io_context* io_context() noexcept override { return &ctx_; }
+    void cancel_read() noexcept override;
+
 private:
     std::error_code run(bool& done, deadline d);
     // Maps a TLS error after the handshake (e.g. the server's alert that it

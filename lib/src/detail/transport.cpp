@@ -5,6 +5,7 @@
 
 #include <asio/connect.hpp>
 #include <asio/error.hpp>
+#include <asio/post.hpp>
 #include <asio/ssl/error.hpp>
 #include <asio/write.hpp>
 
@@ -133,7 +134,59 @@ bool looks_like_tls_alert(std::span<const std::uint8_t> b) noexcept {
     return b.size() >= 3 && b[0] == 0x15 && b[1] == 0x03 && b[2] <= 0x04;
 }
 
+void transport::interrupt_call() noexcept {
+    asio::io_context* ctx = io_context();
+    if (ctx == nullptr) return;
+    const std::uint64_t gen = call_gen_.load();
+    try {
+        asio::post(*ctx, [this, gen] {
+            if (gen != call_gen_.load()) return;  // that call is over
+            if (reading_) {
+                interrupted_ = true;
+                cancel_read();
+            } else {
+                interrupt_pending_ = true;
+            }
+        });
+    } catch (...) {
+        // Out of memory: the call runs on.
+    }
+}
+
+void transport::begin_call() noexcept {
+    ++call_gen_;
+    interrupt_pending_ = false;
+    interrupted_       = false;
+}
+
+bool transport::begin_read() noexcept {
+    if (interrupt_pending_) {
+        interrupt_pending_ = false;
+        return true;
+    }
+    reading_     = true;
+    interrupted_ = false;
+    return false;
+}
+
+void transport::end_read(std::size_t n, std::error_code& ec) noexcept {
+    reading_ = false;
+    if (!interrupted_) return;
+    interrupted_ = false;
+    if (n > 0 && !ec) {
+        interrupt_pending_ = true;  // the bytes came first; the next read reports the cancel
+        return;
+    }
+    if (!ec || ec == client_errc::connection_closed) return;  // the connection itself ended
+    ec = client_errc::cancelled;
+}
+
 tcp_transport::tcp_transport() : socket_(ctx_) {}
+
+void tcp_transport::cancel_read() noexcept {
+    std::error_code ignored;
+    socket_.cancel(ignored);
+}
 
 tcp_transport::~tcp_transport() { close(); }
 
@@ -169,6 +222,10 @@ std::size_t tcp_transport::read_some(std::span<std::uint8_t> buf, deadline d, st
         ec = client_errc::connection_closed;
         return 0;
     }
+    if (begin_read()) {
+        ec = client_errc::cancelled;
+        return 0;
+    }
     std::error_code result;
     std::size_t n = 0;
     bool done     = false;
@@ -178,13 +235,16 @@ std::size_t tcp_transport::read_some(std::span<std::uint8_t> buf, deadline d, st
         done   = true;
     });
     if (auto e = run(done, d)) {
+        end_read(0, e);
         ec = e;
         return 0;
     }
     if (result) {
         ec = map_io_error(result);
+        end_read(0, ec);
         return 0;
     }
+    end_read(n, ec);
     if (n == 0) ec = client_errc::connection_closed;
     if (first_read_ && n > 0) {
         first_read_ = false;

@@ -13,6 +13,7 @@
 #include <asio/io_context.hpp>
 #include <asio/ip/tcp.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -85,11 +86,39 @@ class transport {
 public:
     virtual ~transport()                                                                        = default;
     [[nodiscard]] virtual std::error_code write(std::span<const std::uint8_t> data, deadline d) = 0;
-    // Reads at least one byte; 0 and an error otherwise.
+    // Reads at least one byte; 0 and an error otherwise. A read that
+    // interrupt_call() cut off fails with client_errc::cancelled.
     [[nodiscard]] virtual std::size_t read_some(std::span<std::uint8_t> buf, deadline d,
                                                 std::error_code& ec) = 0;
     virtual void close() noexcept                                    = 0;
     [[nodiscard]] virtual bool is_open() const noexcept              = 0;
+
+    // Call interruption (connection::cancel). Thread-safe: posts to the
+    // transport's io_context, so the socket (and the TLS stream) is only
+    // ever touched by the thread that runs the call; there the read in
+    // progress is cancelled, or, when none is, the next read of the same
+    // call fails at once with client_errc::cancelled (a pending write is
+    // never cut). Requests made for an earlier call are void.
+    void interrupt_call() noexcept;
+    // On the I/O thread, before each call.
+    void begin_call() noexcept;
+
+protected:
+    // The io_context this transport runs (null: no interruption).
+    [[nodiscard]] virtual asio::io_context* io_context() noexcept { return nullptr; }
+    // Cancels the pending asynchronous read (I/O thread).
+    virtual void cancel_read() noexcept {}
+    // read_some implementations call these around their asynchronous read:
+    // true from begin_read means "fail with cancelled now"; end_read turns
+    // the result of a read the interruption cut off into cancelled.
+    [[nodiscard]] bool begin_read() noexcept;
+    void end_read(std::size_t n, std::error_code& ec) noexcept;
+
+private:
+    std::atomic<std::uint64_t> call_gen_{0};
+    bool reading_           = false;  // I/O thread only
+    bool interrupt_pending_ = false;  // I/O thread only
+    bool interrupted_       = false;  // I/O thread only
 };
 
 // Plain TCP.
@@ -111,6 +140,10 @@ public:
 
     [[nodiscard]] asio::ip::tcp::socket& stream() noexcept { return socket_; }
     [[nodiscard]] asio::io_context& context() noexcept { return ctx_; }
+
+protected:
+    [[nodiscard]] asio::io_context* io_context() noexcept override { return &ctx_; }
+    void cancel_read() noexcept override;
 
 private:
     std::error_code run(bool& done, deadline d);
