@@ -32,6 +32,29 @@ struct column_meta {
 struct wire_bind {
     std::string name;  // empty for positional binds
     value v;
+    bool is_array = false;                                              // a PL/SQL index-by table
+    std::vector<value> elements;                                        // its IN elements
+    std::uint32_t max_elements      = 0;                                // the capacity the client declared
+    proto::types::ora_type declared = proto::types::ora_type::varchar;  // the bind's wire type
+};
+
+enum class bind_dir : std::uint8_t { in, out, in_out };
+
+// A query's metadata and all of its rows (a REF CURSOR or an implicit result).
+struct query_rows {
+    std::vector<column_meta> columns;
+    std::vector<std::vector<value>> rows;
+};
+
+// What an execute gives back for one bind (PL/SQL OUT / IN OUT, RETURNING INTO).
+struct out_bind {
+    bind_dir dir = bind_dir::in;
+    value v;
+    bool is_array = false;
+    std::vector<value> elements;
+    std::shared_ptr<query_rows> ref_cursor;  // an opened OUT REF CURSOR
+    bool is_returning = false;
+    std::vector<value> returning;  // one per row the DML touched
 };
 
 struct exec_result {
@@ -42,6 +65,18 @@ struct exec_result {
     std::vector<column_meta> columns;
     std::vector<std::vector<value>> rows;  // all rows of a query
     std::uint64_t row_count = 0;           // DML rows affected
+    bool is_plsql           = false;
+    std::vector<out_bind> binds;               // PL/SQL and DML ... RETURNING: one per bind position
+    std::vector<query_rows> implicit_results;  // DBMS_SQL.RETURN_RESULT
+};
+
+// How a statement's binds travel: PL/SQL or not, and each position's
+// direction (RETURNING INTO binds are OUT; they carry no value on the wire).
+struct bind_plan {
+    bool known    = false;  // false: the backend cannot tell (run as one statement)
+    bool is_plsql = false;
+    bool is_query = false;
+    std::vector<bind_dir> dirs;
 };
 
 // The end-to-end attributes a client changed (piggyback 135); an engaged
@@ -56,8 +91,13 @@ public:
     virtual exec_result execute(std::string_view sql, const std::vector<wire_bind>& binds) = 0;
     // Parses without executing: the statement kind and, for a query, its columns.
     virtual exec_result describe(std::string_view sql) = 0;
-    virtual exec_result commit()                       = 0;
-    virtual exec_result rollback()                     = 0;
+    // The statement's kind and bind directions without running it.
+    virtual bind_plan plan(std::string_view sql) {
+        (void)sql;
+        return {};
+    }
+    virtual exec_result commit()   = 0;
+    virtual exec_result rollback() = 0;
     // Uncommitted changes exist (the end-of-call status reports it).
     [[nodiscard]] virtual bool in_transaction() const = 0;
     // What SYS_CONTEXT('USERENV', 'CLIENT_IDENTIFIER' ...) reports from now on.

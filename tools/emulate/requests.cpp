@@ -1,5 +1,6 @@
 #include "emulate/requests.hpp"
 
+
 #include <oranet/proto/ttc/constants.hpp>
 #include <oranet/proto/types/codec.hpp>
 
@@ -56,6 +57,12 @@ bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
         out = null_t{};
         return r.ok();
     }
+    if (m.type == 102) {  // REF CURSOR: UB4 1, then UB4 cursor id (0: a new one)
+        r.ub4();
+        r.ub4();
+        out = null_t{};
+        return r.ok();
+    }
     const auto b = r.bytes_with_length(scratch);
     if (!r.ok()) return false;
     if (b.null) {
@@ -69,25 +76,12 @@ bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
     return !proto::types::decode_value(t, b.data, out);
 }
 
-std::error_code read_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
-                               std::vector<std::vector<value>>& rows) {
-    while (r.ok() && r.remaining() > 0 &&
-           r.peek() == static_cast<std::uint8_t>(proto::ttc::message_type::row_data)) {
-        r.u8();
-        std::vector<value> row;
-        for (const auto& m : binds) {
-            value v;
-            if ((m.flags & 0x40) != 0) {  // array bind: UB4 count, then values
-                const std::uint32_t n = r.ub4();
-                (void)n;
-                return client_errc::not_supported;
-            }
-            if (!read_bind_value(r, m, v)) return r.ok() ? client_errc::malformed : r.error();
-            row.push_back(std::move(v));
-        }
-        rows.push_back(std::move(row));
-    }
-    return r.error();
+wire_bind bind_of(const bind_meta& m) {
+    wire_bind b;
+    b.declared     = static_cast<proto::types::ora_type>(m.type);
+    b.is_array     = (m.flags & 0x40) != 0;
+    b.max_elements = m.max_elements;
+    return b;
 }
 
 }  // namespace
@@ -181,6 +175,7 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
         al8i4.push_back(r.ub4());
     if (al8i4.size() > 1) out.exec_count = al8i4[1];
     if (al8i4.size() > 7) out.is_query_hint = al8i4[7] != 0;
+    if (al8i4.size() > 9) out.exec_flags = al8i4[9];
     if (!r.ok()) return r.error();
     const std::size_t nmeta =
         r.count((out.options & exec_option::define) != 0 ? out.num_defines : nbinds, 65535, 10);
@@ -209,17 +204,64 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
     if (!r.ok()) return r.error();
     if ((out.options & exec_option::define) != 0) return {};
     out.binds = std::move(metas);
-    return read_bind_rows(r, out.binds, out.bind_rows);
+    return {};
 }
 
-std::error_code decode_reexecute(proto::reader& r, const std::vector<bind_meta>& binds,
-                                 reexecute_request& out) {
+std::error_code decode_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
+                                 const std::vector<bool>& sent, std::size_t expected,
+                                 std::vector<std::vector<wire_bind>>& rows) {
+    rows.clear();
+    bool any_sent = false;
+    for (std::size_t i = 0; i < binds.size(); ++i)
+        any_sent = any_sent || i >= sent.size() || sent[i];
+    if (!any_sent) return {};
+    // LONG / LONG RAW binds longer than 4000 bytes travel after the others
+    // (python-oracledb and oranet write values longer than the maximum
+    // string size last; those are the ones they type LONG).
+    std::vector<std::size_t> order;
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t i = 0; i < binds.size(); ++i) {
+            const bool deferred = (binds[i].type == 8 || binds[i].type == 24) && (binds[i].flags & 0x40) == 0 &&
+                                  binds[i].buffer_size > 4000;
+            if (deferred == (pass == 1)) order.push_back(i);
+        }
+    const auto row_type = static_cast<std::uint8_t>(proto::ttc::message_type::row_data);
+    while (rows.size() < expected || (r.remaining() > 0 && r.peek() == row_type)) {
+        if (r.remaining() == 0) return client_errc::truncated;
+        if (r.peek() != row_type) break;
+        r.u8();
+        std::vector<wire_bind> row(binds.size());
+        for (const std::size_t i : order) {
+            const bind_meta& m = binds[i];
+            wire_bind b        = bind_of(m);
+            if (i < sent.size() && !sent[i]) {
+                row[i] = std::move(b);
+                continue;
+            }
+            if (b.is_array) {  // UB4 count, then the elements
+                const std::size_t n = r.count(r.ub4(), 1u << 20, 1);
+                for (std::size_t k = 0; k < n && r.ok(); ++k) {
+                    value v;
+                    if (!read_bind_value(r, m, v)) return r.ok() ? client_errc::malformed : r.error();
+                    b.elements.push_back(std::move(v));
+                }
+            } else if (!read_bind_value(r, m, b.v)) {
+                return r.ok() ? client_errc::malformed : r.error();
+            }
+            if (!r.ok()) return r.error();
+            row[i] = std::move(b);
+        }
+        rows.push_back(std::move(row));
+    }
+    return r.error();
+}
+
+std::error_code decode_reexecute(proto::reader& r, reexecute_request& out) {
     out.cursor_id = r.ub4();
     out.iters     = r.ub4();
     out.flags1    = r.ub4();
     out.flags2    = r.ub4();
-    if (!r.ok()) return r.error();
-    return read_bind_rows(r, binds, out.bind_rows);
+    return r.error();
 }
 
 std::error_code decode_fetch(proto::reader& r, fetch_request& out) {

@@ -38,13 +38,14 @@ struct bind_meta {
 };
 
 namespace exec_option {
-inline constexpr std::uint32_t parse    = 0x01;
-inline constexpr std::uint32_t bind     = 0x08;
-inline constexpr std::uint32_t define   = 0x10;
-inline constexpr std::uint32_t execute  = 0x20;
-inline constexpr std::uint32_t fetch    = 0x40;
-inline constexpr std::uint32_t commit   = 0x100;
-inline constexpr std::uint32_t describe = 0x20000;
+inline constexpr std::uint32_t parse        = 0x01;
+inline constexpr std::uint32_t bind         = 0x08;
+inline constexpr std::uint32_t define       = 0x10;
+inline constexpr std::uint32_t execute      = 0x20;
+inline constexpr std::uint32_t fetch        = 0x40;
+inline constexpr std::uint32_t commit       = 0x100;
+inline constexpr std::uint32_t describe     = 0x20000;
+inline constexpr std::uint32_t batch_errors = 0x80000;
 }  // namespace exec_option
 
 struct execute_request {
@@ -54,23 +55,31 @@ struct execute_request {
     std::string sql;                   // empty when the cursor is reused
     std::uint32_t exec_count = 1;      // al8i4[1]
     bool is_query_hint       = false;  // al8i4[7]
+    std::uint32_t exec_flags = 0;      // al8i4[9]: DML row counts, implicit results
     std::vector<bind_meta> binds;
-    std::vector<std::vector<value>> bind_rows;  // one per execution
     std::uint32_t num_defines = 0;
 };
+// Up to the end of the bind metadata; the bind rows follow (decode_bind_rows).
 [[nodiscard]] std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c,
                                              execute_request& out);
+
+// The rows of bind values after an execute or re-execute header: message 7,
+// then each bind's value (an index-by table: UB4 count, then the elements).
+// Binds with `sent[i] == false` carry no value (RETURNING INTO binds; OUT
+// binds of a re-executed PL/SQL block). Fewer than `expected` rows at the
+// end of the bytes: truncated (the request continues in the next packet).
+[[nodiscard]] std::error_code decode_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
+                                               const std::vector<bool>& sent, std::size_t expected,
+                                               std::vector<std::vector<wire_bind>>& rows);
 
 struct reexecute_request {
     std::uint32_t cursor_id = 0;
     std::uint32_t iters     = 0;
     std::uint32_t flags1    = 0;
     std::uint32_t flags2    = 0;
-    std::vector<std::vector<value>> bind_rows;
 };
-// Needs the cursor's bind metadata to read the bind rows.
-[[nodiscard]] std::error_code decode_reexecute(proto::reader& r, const std::vector<bind_meta>& binds,
-                                               reexecute_request& out);
+// The header; the bind rows follow (decode_bind_rows with the cursor's metadata).
+[[nodiscard]] std::error_code decode_reexecute(proto::reader& r, reexecute_request& out);
 
 struct fetch_request {
     std::uint32_t cursor_id  = 0;

@@ -55,6 +55,17 @@ private:
         exec_result result;
         std::size_t next_row = 0;
         bool is_query        = false;
+        bind_plan plan;                 // kind and bind directions of `sql`
+        std::vector<bind_dir> io_dirs;  // the last I/O vector sent (PL/SQL)
+        bool row_counts = false;        // the last full execute asked for per-row DML counts
+    };
+    // What one execute or re-execute asks for.
+    struct exec_call {
+        bool describe            = false;
+        bool fetch               = false;
+        std::uint32_t fetch_rows = 0;
+        bool commit              = false;
+        bool batch_errors        = false;
     };
 
     void on_packet(std::uint8_t type, std::uint8_t flags, proto::bytes_view payload);
@@ -74,8 +85,16 @@ private:
     std::error_code handle_reexecute(proto::reader& r, proto::writer& w, bool and_fetch);
     std::error_code handle_fetch(proto::reader& r, proto::writer& w);
 
-    void run_cursor(std::uint32_t cursor_id, cursor& cur, const std::vector<std::vector<value>>& bind_rows,
-                    bool describe, bool fetch, std::uint32_t fetch_rows, bool commit, proto::writer& w);
+    void run_cursor(std::uint32_t cursor_id, cursor& cur, std::vector<std::vector<wire_bind>>& bind_rows,
+                    const exec_call& call, proto::writer& w);
+    void run_plsql(std::uint32_t cursor_id, cursor& cur, const std::vector<wire_bind>& binds,
+                   const exec_call& call, proto::writer& w);
+    void run_dml(std::uint32_t cursor_id, cursor& cur, const std::vector<std::vector<wire_bind>>& bind_rows,
+                 const exec_call& call, proto::writer& w);
+    // A cursor of materialised rows (REF CURSOR, implicit result) under a new id.
+    std::uint32_t open_result_cursor(query_rows rows);
+    void write_exec_error(proto::writer& w, std::uint32_t cursor_id, const exec_result& res,
+                          std::uint64_t rows);
     void write_rows(cursor& cur, std::uint32_t cursor_id, std::uint32_t max_rows, proto::writer& w);
     void write_ora_error(proto::writer& w, int code, const std::string& message, std::uint16_t cursor_id = 0,
                          std::uint16_t position = 0);

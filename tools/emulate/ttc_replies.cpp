@@ -48,9 +48,39 @@ void write_error(proto::writer& w, const error_block& e, const proto::ttc::caps&
     w.ub2(0);  // padding
     w.ub4(0);  // success iterations
     w.ub4(0);  // oerrdd: no logical rowid
-    w.ub2(0);  // batch error codes
-    w.ub4(0);  // batch error offsets (UB2 in python 1.2.1: the same zero byte)
-    w.ub2(0);  // batch error messages
+    // Batch errors: codes, row offsets (UB2 count in python 1.2.1, UB4 in
+    // node: the same bytes below 65536) and messages, each array opened by
+    // the long-length indicator and closed by a zero byte; each message is
+    // a UB2 chunk length, the length-prefixed text and two end bytes.
+    const auto nb = static_cast<std::uint16_t>(e.batch_errors.size());
+    w.ub2(nb);
+    if (nb > 0) {
+        w.u8(0xfe);
+        for (const auto& b : e.batch_errors) {
+            w.ub4(2);
+            w.ub2(b.code);
+        }
+        w.u8(0);
+    }
+    w.ub4(nb);
+    if (nb > 0) {
+        w.u8(0xfe);
+        for (const auto& b : e.batch_errors) {
+            w.ub4(4);
+            w.ub4(b.offset);
+        }
+        w.u8(0);
+    }
+    w.ub2(nb);
+    if (nb > 0) {
+        w.u8(0xfe);
+        for (const auto& b : e.batch_errors) {
+            w.ub2(static_cast<std::uint16_t>(b.message.size()));
+            w.bytes_with_length(b.message);
+            w.u8(0);
+            w.u8(0);
+        }
+    }
     w.ub4(e.error_num);
     w.ub8(e.row_count);
     // The two 20c+ fields travel only to clients that listed type 652
@@ -109,6 +139,10 @@ void write_rowid(proto::writer& w, const value& v) {
 void write_describe(proto::writer& w, const std::vector<column_meta>& cols, const proto::ttc::caps& c) {
     w.u8(static_cast<std::uint8_t>(proto::ttc::message_type::describe_info));
     w.u8(0);  // no describe prefix bytes
+    write_describe_body(w, cols, c);
+}
+
+void write_describe_body(proto::writer& w, const std::vector<column_meta>& cols, const proto::ttc::caps& c) {
     std::uint32_t max_row = 0;
     for (const auto& col : cols)
         max_row += col.max_size;
@@ -166,6 +200,45 @@ void write_describe(proto::writer& w, const std::vector<column_meta>& cols, cons
     w.ub4(0);  // dcbmnpr
     w.ub4(0);  // dcbmxpr
     w.ub4(0);  // dcbqcky
+}
+
+void write_row_counts(proto::writer& w, const std::vector<std::uint64_t>& counts) {
+    w.u8(static_cast<std::uint8_t>(proto::ttc::message_type::parameter));
+    w.ub2(0);  // al8o4l
+    w.ub2(0);  // al8txl
+    w.ub2(0);  // key/value pairs
+    w.ub2(0);  // registration
+    w.ub4(static_cast<std::uint32_t>(counts.size()));
+    for (auto n : counts)
+        w.ub8(n);
+}
+
+void write_io_vector(proto::writer& w, const std::vector<bind_dir>& dirs) {
+    w.u8(static_cast<std::uint8_t>(proto::ttc::message_type::io_vector));
+    w.u8(0);  // flags
+    w.ub2(static_cast<std::uint16_t>(dirs.size() % 256));
+    w.ub4(static_cast<std::uint32_t>(dirs.size() / 256));
+    w.ub4(1);  // iterations this time
+    w.ub2(0);  // uac buffer length
+    w.ub2(0);  // no fast-fetch bit vector
+    w.ub2(0);  // no rowid
+    for (auto d : dirs)
+        w.u8(d == bind_dir::out ? 16 : d == bind_dir::in_out ? 48 : 32);
+}
+
+void write_out_value(proto::writer& w, ora_type type, std::uint8_t cs_form, std::uint16_t charset,
+                     const value& v) {
+    std::vector<std::uint8_t> bytes;
+    proto::types::wire_type t;
+    t.type    = type;
+    t.form    = static_cast<proto::types::cs_form>(cs_form);
+    t.charset = charset;
+    if (is_null(v) || proto::types::encode_value(t, v, bytes) || bytes.empty()) {
+        w.u8(0);
+    } else {
+        w.bytes_with_length(bytes);
+    }
+    w.sb4(0);  // actual length: not truncated
 }
 
 void write_row_header(proto::writer& w) {
