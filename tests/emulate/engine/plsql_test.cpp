@@ -199,6 +199,25 @@ TEST_CASE_METHOD(plsql_fixture, "PL/SQL: DML, SELECT INTO and SQL%ROWCOUNT", "[p
     CHECK(str(r.binds[2].v) == "zd");
 }
 
+TEST_CASE_METHOD(plsql_fixture, "PL/SQL: cursor FOR loops over a query", "[plsql]") {
+    run("create table t (id number, name varchar2(20))");
+    run("insert into t values (1, 'one')");
+    run("insert into t values (2, 'two')");
+    auto r = exec(
+        "declare s varchar2(100); n number := 0; begin\n"
+        "  for r in (select id, name from t order by id) loop s := s || r.name || ','; n := n + r.id; end "
+        "loop;\n"
+        "  :s := s; :n := n;\n"
+        "end;",
+        {out(ora_type::varchar), out(ora_type::number)});
+    CHECK(str(r.binds[0].v) == "one,two,");
+    CHECK(num(r.binds[1].v) == "3");
+    auto e =
+        fails("begin for r in (select id from t) loop :x := r.nope; end loop; end;", {out(ora_type::number)});
+    CHECK(e.code == 6550);
+    CHECK(e.message.find("PLS-00302: component 'NOPE' must be declared") != std::string::npos);
+}
+
 TEST_CASE_METHOD(plsql_fixture, "PL/SQL: a failing block undoes its changes", "[plsql]") {
     run("create table t (id number)");
     run("insert into t values (1)");

@@ -249,6 +249,41 @@ flow interp::exec_inner(const stmt& st) {
             scope_.resize(mark);
             return result;
         }
+        case stmt::kind::for_query: {
+            std::vector<value> vals;
+            auto c = query(rewrite(st.e, vals), vals);
+            cell rec;
+            rec.type.kind = var_kind::record;
+            rec.constant  = true;
+            for (const auto& col : c->columns())
+                rec.fields.push_back(col.name);
+            scope_.emplace_back(st.name, &rec);
+            std::size_t mark = scope_.size() - 1;
+            flow result      = flow::normal;
+            try {
+                std::vector<value> row;
+                sql_error err;
+                for (;;) {
+                    if (!c->fetch(row, err)) {
+                        if (err) throw ora_exception(err);
+                        break;
+                    }
+                    for (std::size_t i = 0; i < row.size(); ++i)
+                        rec.ik[static_cast<long long>(i)] = row[i];
+                    flow f = exec_list(st.body);
+                    if (f == flow::exit) break;
+                    if (f == flow::ret) {
+                        result = flow::ret;
+                        break;
+                    }
+                }
+            } catch (...) {
+                scope_.resize(mark);
+                throw;
+            }
+            scope_.resize(mark);
+            return result;
+        }
         case stmt::kind::while_:
         case stmt::kind::loop:
             for (;;) {

@@ -21,7 +21,7 @@ struct range {
 };
 
 // What a declared variable holds.
-enum class var_kind { scalar, table, ref_cursor, exception };
+enum class var_kind { scalar, table, ref_cursor, exception, record };
 
 struct var_type {
     var_kind kind = var_kind::scalar;
@@ -47,6 +47,7 @@ struct stmt {
         assign,     // tgt := e
         if_,        // conds[i] -> bodies[i], else_body
         for_,       // FOR name IN [REVERSE] e .. e2 LOOP body
+        for_query,  // FOR name IN (query e) LOOP body
         while_,     // WHILE conds[0] LOOP body
         loop,       // LOOP body
         exit,       // EXIT [WHEN e]

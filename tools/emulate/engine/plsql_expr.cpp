@@ -90,6 +90,18 @@ std::vector<token> interp::rewrite(range r, std::vector<value>& vals, std::size_
             c = find(k.name);
         if (c && k.kind != tok::bind && t_[i + 1].is_op(".") && c->type.kind == var_kind::scalar)
             c = nullptr;  // a table alias or a column of that name
+        if (c && c->type.kind == var_kind::record) {
+            if (!t_[i + 1].is_op(".") || (t_[i + 2].kind != tok::ident && t_[i + 2].kind != tok::quoted))
+                compile_fail(k.pos, "PLS-00382: expression is of wrong type");
+            std::size_t f = 0;
+            while (f < c->fields.size() && c->fields[f] != t_[i + 2].name)
+                ++f;
+            if (f == c->fields.size())
+                compile_fail(t_[i + 2].pos, "PLS-00302: component '" + t_[i + 2].name + "' must be declared");
+            push_value(out, vals, c->ik[static_cast<long long>(f)], k.pos);
+            i += 2;
+            continue;
+        }
         if (c) {
             if (c->type.kind == var_kind::table) {
                 if (t_[i + 1].is_op("(")) {

@@ -17,6 +17,7 @@ struct cell {
     std::map<long long, value> ik;    // index-by PLS_INTEGER
     std::map<std::string, value> sk;  // index-by VARCHAR2
     std::unique_ptr<cursor> cur;
+    std::vector<std::string> fields;  // a record's field names (cursor FOR loops)
     bool constant = false;
 };
 

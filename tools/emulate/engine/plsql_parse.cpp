@@ -370,7 +370,14 @@ private:
                 s.reverse = true;
                 ++i_;
             }
-            if (at_op("(") || at("SELECT")) unexpected("<a number> <an identifier>");  // cursor FOR loops
+            if (at_op("(") && (t_[i_ + 1].is("SELECT") || t_[i_ + 1].is("WITH")) && !s.reverse) {
+                s.k = stmt::kind::for_query;
+                ++i_;
+                s.e = expr({}, {")"});
+                expect_op(")", ")");
+                loop_body(s);
+                return s;
+            }
             s.e = expr({});
             if (!(at_op(".") && t_[i_ + 1].is_op("."))) unexpected("..");
             i_ += 2;
