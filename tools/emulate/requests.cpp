@@ -57,9 +57,10 @@ bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
         out = null_t{};
         return r.ok();
     }
-    if (m.type == 102) {  // REF CURSOR: UB4 1, then UB4 cursor id (0: a new one)
-        r.ub4();
-        r.ub4();
+    if (m.type == 102) {
+        // REF CURSOR: a new one is the bytes 01 00 (a UB4 zero in python's
+        // and node's writers); an open one UB4 1, then its UB4 cursor id.
+        if (r.ub4() != 0) r.ub4();
         out = null_t{};
         return r.ok();
     }

@@ -292,6 +292,12 @@ std::error_code server_session::handle_execute(proto::reader& r, proto::writer& 
         return ec;
     const bool execute  = (req.options & exec_option::execute) != 0;
     const bool describe = (req.options & exec_option::describe) != 0;
+    if (!execute && (req.options & exec_option::fetch) != 0 && cur.is_query) {
+        // A fetch through the execute call: how python-oracledb reads a
+        // REF CURSOR or an implicit result the first time.
+        write_rows(cur, id, std::max<std::uint32_t>(req.prefetch_rows, 1), w);
+        return {};
+    }
     if (!execute) {
         // Parse (and describe) only: nothing runs (python's cursor.parse(),
         // node's getStatementInfo()).
