@@ -73,7 +73,10 @@ struct server::impl {
                 if (buffered || (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
                     const std::size_t n = stream.read_some(asio::buffer(buf), ec);
                     if (ec) {
+                        // The client is gone (or the server stops): no one
+                        // waits for the call's reply, so stop its work.
                         eof = true;
+                        session.interrupt();
                         continue;
                     }
                     later.insert(later.end(), buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n));
