@@ -96,6 +96,12 @@ TEST_CASE_METHOD(plsql_fixture, "PL/SQL: OUT values take the bind's declared typ
     CHECK(str(r.binds[2].v) == ".5");  // TO_CHAR(0.5)
     auto e = fails("begin :a := 'abc'; end;", {out(ora_type::number)});
     CHECK(e.code == 6502);
+    bind_value small = out(ora_type::varchar);
+    small.max_size   = 3;
+    e                = fails("begin\n  :a := 'abc';\n  :a := :a || 'd';\nend;", {small});
+    CHECK(
+        e.message ==
+        "ORA-06502: PL/SQL: numeric or value error: character string buffer too small\nORA-06512: at line 3");
 }
 
 TEST_CASE_METHOD(plsql_fixture, "PL/SQL: declarations, IF, loops", "[plsql]") {

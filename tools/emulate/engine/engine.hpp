@@ -52,6 +52,8 @@ struct bind_value {
     std::uint32_t max_elements = 0;  // the array capacity: OUT arrays beyond it fail with ORA-06513
     ora_type declared          = ora_type::varchar;  // the bind's wire type: OUT values are converted to it
                                                      // (ora_type::cursor for a REF CURSOR bind)
+    std::uint32_t max_size = 0;  // the OUT buffer size in bytes for text/raw binds (0: no limit);
+                                 // a longer value assigned to it is ORA-06502
 };
 
 // Bind values: by position (the n-th placeholder occurrence in the text, as

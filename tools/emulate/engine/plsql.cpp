@@ -93,6 +93,14 @@ void interp::assign(const target& g, value v) {
             compile_fail(t_[g.tok].pos, "PLS-00382: expression is of wrong type");
         }
         if (c.typed) v = convert(v, c.type);
+        if (c.max_out && !is_null(v)) {
+            value x       = std::holds_alternative<raw_bytes>(v) ? v : to_text(v);
+            std::size_t n = std::holds_alternative<raw_bytes>(x) ? std::get<raw_bytes>(x).data.size()
+                            : is_null(x)                         ? 0
+                                                                 : std::get<std::string>(x).size();
+            if (n > c.max_out)
+                raise(6502, "PL/SQL: numeric or value error: character string buffer too small");
+        }
         c.v = std::move(v);
         return;
     }
@@ -407,8 +415,11 @@ void interp::run(const block& b, const bind_values& binds) {
             } else if (slot->declared == ora_type::cursor) {
                 c.type.kind = var_kind::ref_cursor;
             } else {
-                c.v            = slot->v;
-                c.type         = type_of_wire(slot->declared);
+                c.v    = slot->v;
+                c.type = type_of_wire(slot->declared);
+                if (slot->declared == ora_type::varchar || slot->declared == ora_type::char_ ||
+                    slot->declared == ora_type::raw || slot->declared == ora_type::long_)
+                    c.max_out = slot->max_size;
                 c.type.boolean = slot->declared == ora_type::boolean;
             }
         } else if (v) {

@@ -18,7 +18,8 @@ struct cell {
     std::map<std::string, value> sk;  // index-by VARCHAR2
     std::unique_ptr<cursor> cur;
     std::vector<std::string> fields;  // a record's field names (cursor FOR loops)
-    bool constant = false;
+    bool constant         = false;
+    std::uint32_t max_out = 0;  // a text/raw bind's buffer size in bytes (0: no limit)
 };
 
 enum class flow { normal, exit, cont, ret };
