@@ -267,18 +267,26 @@ std::error_code server_session::handle_execute(proto::reader& r, proto::writer& 
     if (auto ec = decode_execute(r, caps_, req)) return ec;
     std::uint32_t id = req.cursor_id;
     const bool known = id != 0 && cursors_.find(id) != cursors_.end();
+    if (id != 0 && !known && req.sql.empty()) {
+        // A cursor the client closed (close-cursors piggyback) or never had.
+        write_ora_error(w, 1001, "ORA-01001: invalid cursor");
+        return {};
+    }
     if (!known || !req.sql.empty()) {
         if (!known) id = next_cursor_++;
         cursor& c = cursors_[id];
         if (c.sql != req.sql || !known) {
             c.sql  = req.sql;
+            c.defines.clear();
             c.plan = sql_->plan(c.sql);
             c.io_dirs.clear();
         }
     }
     cursor& cur = cursors_[id];
     if ((req.options & exec_option::define) != 0) {
-        // A re-define of the fetch types: the rows keep their described types.
+        // A re-define of the fetch types: the rows keep their described
+        // types, LOB columns aside (locators with their size, or LONG).
+        cur.defines = req.defines;
         write_rows(cur, id, req.prefetch_rows, w);
         return {};
     }
