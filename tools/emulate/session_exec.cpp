@@ -277,16 +277,13 @@ std::error_code server_session::handle_execute(proto::reader& r, proto::writer& 
         cursor& c = cursors_[id];
         if (c.sql != req.sql || !known) {
             c.sql  = req.sql;
-            c.defines.clear();
             c.plan = sql_->plan(c.sql);
             c.io_dirs.clear();
         }
     }
     cursor& cur = cursors_[id];
     if ((req.options & exec_option::define) != 0) {
-        // A re-define of the fetch types: the rows keep their described
-        // types, LOB columns aside (locators with their size, or LONG).
-        cur.defines = req.defines;
+        // A re-define of the fetch types: the rows keep their described types.
         write_rows(cur, id, req.prefetch_rows, w);
         return {};
     }
