@@ -99,7 +99,8 @@ std::unique_ptr<cursor_impl> cursor_impl::child(connection_impl* conn, std::uint
     c->tracker   = std::make_unique<ttc::reply_tracker>(conn->session.caps());
     c->tracker->set_describe(d);
     c->set_columns(d);
-    c->more_rows = true;
+    c->more_rows             = true;
+    c->requires_full_execute = true;
     return c;
 }
 
@@ -175,6 +176,9 @@ std::error_code cursor_impl::on_item(ttc::reply_item& item) {
                 be.message.pop_back();
             batch_errors.push_back(std::move(be));
         }
+    } else if (const auto* ir = std::get_if<ttc::implicit_results>(&item)) {
+        for (const auto& res : ir->results)
+            implicit_results.push_back(child(conn, res.cursor_id, res.describe));
     } else if (const auto* p = std::get_if<ttc::parameters>(&item)) {
         if (!p->dml_rowcounts.empty()) dml_row_counts = p->dml_rowcounts;
     }
@@ -226,16 +230,36 @@ std::error_code cursor_impl::fetch_more(diagnostics& diag) {
         more_rows = false;
         return {};
     }
-    ttc::fetch_request f;
-    f.cursor_id   = cursor_id;
-    f.rows        = arraysize == 0 ? 1 : arraysize;
-    const auto ec = conn->call(
-        "fetch",
-        [&](proto::writer& w) {
-            f.seq = conn->session.next_seq();
-            ttc::encode(w, f, conn->session.caps());
-        },
-        this, true, call_timeout, diag);
+    const std::uint32_t n = arraysize == 0 ? 1 : arraysize;
+    std::error_code ec;
+    if (requires_full_execute) {
+        ttc::execute_request m;
+        m.cursor_id                          = cursor_id;
+        m.has_sql                            = false;
+        m.options                            = ttc::exec_option::fetch | ttc::exec_option::not_plsql;
+        m.prefetch_rows                      = n;
+        m.al8i4[ttc::al8i4::execution_count] = n;
+        m.al8i4[ttc::al8i4::is_query]        = 1;
+        ec                                   = conn->call(
+                                              "execute",
+                                              [&](proto::writer& w) {
+                m.seq = conn->session.next_seq();
+                ttc::encode(w, m, conn->session.caps());
+            },
+                                              this, true, call_timeout, diag);
+        requires_full_execute = false;
+    } else {
+        ttc::fetch_request f;
+        f.cursor_id = cursor_id;
+        f.rows      = n;
+        ec          = conn->call(
+                     "fetch",
+                     [&](proto::writer& w) {
+                f.seq = conn->session.next_seq();
+                ttc::encode(w, f, conn->session.caps());
+            },
+                     this, true, call_timeout, diag);
+    }
     if (ec) {
         more_rows = false;
         return ec;

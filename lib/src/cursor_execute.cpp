@@ -330,6 +330,8 @@ std::error_code cursor_impl::execute(std::string_view sql, std::vector<std::vect
         return ec;
     }
     if (!query) more_rows = false;
+    // DDL cursors are not kept (both thin clients close them with the next call).
+    if (ddl) release_statement(false);
     if (query && !value_error) {
         // LOB columns: the server holds the rows until the client defines them.
         if (auto lec = define_lob_columns(*this, fetch_lobs_inline, diag)) {

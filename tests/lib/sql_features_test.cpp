@@ -211,3 +211,117 @@ TEST_CASE("sql features: DML RETURNING INTO, single and array") {
     CHECK(names.returned(0).empty());
     CHECK(cur.row_count() == 0);
 }
+
+TEST_CASE("sql features: PL/SQL IN, OUT and IN OUT binds of scalar types") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    variable n      = variable::out(db_type::number);
+    variable s      = variable::out(db_type::varchar, 100);
+    variable d      = variable::out(db_type::date);
+    variable ts     = variable::out(db_type::timestamp);
+    variable bd     = variable::out(db_type::binary_double);
+    variable io     = variable::in_out(db_type::varchar, value{std::string("in")}, 50);
+    cur.execute(
+        "begin :n := :a * 3 + 0.5; :s := upper(:t) || '!'; :d := date '2024-02-29' + 1; "
+        ":ts := timestamp '2024-01-02 03:04:05.123456'; :bd := 1.5d; :io := :io || '/out'; end;",
+        {{"n", n},
+         {"a", num(14)},
+         {"s", s},
+         {"t", value{std::string("héllo")}},
+         {"d", d},
+         {"ts", ts},
+         {"bd", bd},
+         {"io", io}});
+    CHECK(value_as<number>(n.get()).text() == "42.5");
+    CHECK(value_as<std::string>(s.get()) == "HÉLLO!");
+    const auto dt = value_as<date_time>(d.get());
+    CHECK(dt.year == 2024);
+    CHECK(dt.month == 3);
+    CHECK(dt.day == 1);
+    const auto t = value_as<date_time>(ts.get());
+    CHECK(t.second == 5);
+    CHECK(t.nanosecond == 123456000);
+    CHECK(value_as<double>(bd.get()) == 1.5);
+    CHECK(value_as<std::string>(io.get()) == "in/out");
+
+    // An OUT bind left unassigned is NULL; a value too large for the bind
+    // is the server's ORA-06502.
+    variable unset = variable::out(db_type::number);
+    cur.execute("begin if 1 = 0 then :x := 1; end if; end;", {{"x", unset}});
+    CHECK(is_null(unset.get()));
+    variable small = variable::out(db_type::varchar, 3);
+    CHECK_THROWS_WITH(cur.execute("begin :x := 'abcdef'; end;", {{"x", small}}),
+                      Catch::Contains("ORA-06502"));
+    // Unsupported syntax is the server's PLS-00103, not a made-up answer.
+    CHECK_THROWS_WITH(cur.execute("begin :x := ; end;", {{"x", n}}), Catch::Contains("PLS-00103"));
+}
+
+TEST_CASE("sql features: PL/SQL index-by table binds") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    variable in     = variable::array(db_type::number, 10, {num(1), num(2), num(3), num(4)});
+    variable sum    = variable::out(db_type::number);
+    variable out    = variable::array(db_type::varchar, 5, {}, bind_direction::out, 20);
+    cur.execute(
+        "declare t number := 0; begin for i in 1 .. :a.count loop t := t + :a(i); :o(i) := 'v' || (:a(i) * "
+        "10); "
+        "end loop; :s := t; end;",
+        {{"a", in}, {"s", sum}, {"o", out}});
+    CHECK(value_as<std::int64_t>(sum.get()) == 10);
+    REQUIRE(out.elements().size() == 4);
+    CHECK(value_as<std::string>(out.elements()[0]) == "v10");
+    CHECK(value_as<std::string>(out.elements()[3]) == "v40");
+}
+
+TEST_CASE("sql features: REF CURSOR out binds and implicit results") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    variable rc     = variable::ref_cursor();
+    cur.execute(
+        "begin open :c for select level as n, 'row ' || level as s from dual connect by level <= :m; end;",
+        {{"c", rc}, {"m", num(25)}});
+    cursor rows = rc.take_cursor();
+    rows.set_arraysize(7);
+    REQUIRE(rows.columns().size() == 2);
+    CHECK(rows.columns()[0].name == "N");
+    const auto all = rows.fetch_all();
+    REQUIRE(all.size() == 25);
+    CHECK(value_as<std::int64_t>(all[24][0]) == 25);
+    CHECK(value_as<std::string>(all[24][1]) == "row 25");
+
+    cur.execute(
+        "declare c1 sys_refcursor; c2 sys_refcursor; begin "
+        "open c1 for select 1 from dual union all select 2 from dual; dbms_sql.return_result(c1); "
+        "open c2 for select 'x' as a, 'y' as b from dual; dbms_sql.return_result(c2); end;");
+    auto results = cur.implicit_results();
+    REQUIRE(results.size() == 2);
+    const auto r1 = results[0].fetch_all();
+    REQUIRE(r1.size() == 2);
+    CHECK(value_as<std::int64_t>(r1[1][0]) == 2);
+    const auto r2 = results[1].fetch_all();
+    REQUIRE(r2.size() == 1);
+    CHECK(value_as<std::string>(r2[0][1]) == "y");
+    CHECK(cur.implicit_results().empty());  // taken
+}
+
+TEST_CASE("sql features: DBMS_OUTPUT") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    // Not enabled: nothing is kept.
+    cur.execute("begin dbms_output.put_line('lost'); end;");
+    dbms_output::enable(conn);
+    CHECK(dbms_output::read_lines(conn).empty());
+    cur.execute(
+        "begin for i in 1 .. 250 loop dbms_output.put_line('line ' || i); end loop; "
+        "dbms_output.put('a'); dbms_output.put('b'); dbms_output.new_line; end;");
+    const auto lines = dbms_output::read_lines(conn, 100);
+    REQUIRE(lines.size() == 251);
+    CHECK(lines[0] == "line 1");
+    CHECK(lines[249] == "line 250");
+    CHECK(lines[250] == "ab");
+    CHECK(dbms_output::read_lines(conn).empty());
+}

@@ -5,10 +5,12 @@
 #include <oranet/connection.hpp>
 #include <oranet/convert.hpp>
 #include <oranet/cursor.hpp>
+#include <oranet/dbms_output.hpp>
 #include <oranet/easy_connect.hpp>
 #include <oranet/errc.hpp>
 #include <oranet/error.hpp>
 #include <oranet/logging.hpp>
 #include <oranet/probe.hpp>
 #include <oranet/value.hpp>
+#include <oranet/variable.hpp>
 #include <oranet/version.hpp>

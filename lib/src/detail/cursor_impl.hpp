@@ -76,6 +76,10 @@ struct cursor_impl final : proto::session::reply_handler {
     bool fetch_lobs_inline  = false;  // LOB columns as text / bytes (LONG defines) instead of locators
     std::chrono::milliseconds call_timeout{0};
     std::error_code value_error;
+    // A cursor the server opened (REF CURSOR, implicit result): its first
+    // fetch is a full execute of the cursor id with the fetch option only,
+    // as python-oracledb and node-oracledb do it.
+    bool requires_full_execute = false;
 
     // The last execute's variables: all binds in wire bind order (slots of
     // the first row), those the reply's out-bind rows fill, and whether the

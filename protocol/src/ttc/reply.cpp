@@ -75,6 +75,7 @@ std::error_code dispatch(reader& r, std::uint8_t type, const reply_context& ctx,
         case message_type::row_data: return decode_as<row_data>(r, out, ctx);
         case message_type::bit_vector: return decode_as<bit_vector>(r, out, ctx);
         case message_type::io_vector: return decode_as<io_vector>(r, out, ctx);
+        case message_type::implicit_resultset: return decode_as<implicit_results>(r, out, ctx);
         case message_type::server_side_piggyback: return decode_as<server_piggyback>(r, out, ctx);
         case message_type::end_of_response: return decode_as<end_of_response>(r, out, ctx);
         case message_type::flush_out_binds: return decode_as<flush_out_binds>(r, out, ctx);

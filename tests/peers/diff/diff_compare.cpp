@@ -71,12 +71,15 @@ const std::vector<mask>& masks() {
          "RCAP TZ: node sets TZ_EX (the time zone travels in TTIDTY); python-oracledb and oranet do not"},
         {"ttc.data_types", "time_zone", "present only with TZ_EX (runtime_caps[1])"},
         {"ttc.data_types", "row.668", "data type 668 (ALTSESS) that node lists for TXN_PRIORITY_ALTSESS"},
-        // --- cursor life ---------------------------------------------------------
-        {"ttc.piggyback.close_cursors", "*",
-         "node keeps executed statements open in its statement cache; oranet closes a cursor when its "
-         "cursor object goes (python-oracledb without a statement cache does the same); the close travels "
-         "as a piggyback before the next call"},
-        {"ttc.*", "seq", "the TTC sequence number: each close-cursors piggyback takes one"},
+        // --- OUT bind sizes ------------------------------------------------------
+        {"ttc.execute", "execute.bind.buffer_size",
+         "an OUT NUMBER bind without a size: node declares every OUT bind at its default maxSize (200), "
+         "python-oracledb and oranet at the type's size (22)",
+         "22", "200"},
+        {"ttc.execute", "execute.bind.buffer_size",
+         "a REF CURSOR OUT bind: node declares its default maxSize (200), python-oracledb and oranet the "
+         "cursor type's size (4)",
+         "4", "200"},
         // --- fetch batching ----------------------------------------------------
         {"ttc.fetch", "rows",
          "the first fetch after the 2 prefetched rows: node asks for arraysize minus the rows it still "

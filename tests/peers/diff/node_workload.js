@@ -1,7 +1,7 @@
 // The differential test's workload, run by node-oracledb 26 (thin) against
 // the recording proxy of peer_diff (issue 6). The same calls, in the same
 // order, as run_oranet_workload() in peer_diff.cpp: keep the two in step.
-// Usage: node node_workload.js <port> [basic|charset]
+// Usage: node node_workload.js <port> [basic|charset|features]
 'use strict';
 
 // node-oracledb is installed in ../node (npm ci there).
@@ -23,11 +23,39 @@ async function charsetWorkload(c) {
   await c.close();
 }
 
+// Issue 7: array DML (batch errors, row counts), a PL/SQL block with OUT
+// binds, a REF CURSOR and its fetch: run_oranet_features_workload().
+async function featuresWorkload(c) {
+  await c.execute('create table diff_m (id number, name varchar2(20))');
+  let r = await c.executeMany('insert into diff_m values (:1, :2)', [[1, 'a'], [2, 'b'], [3, 'c']]);
+  if (r.rowsAffected !== 3) throw new Error(`executeMany affected ${r.rowsAffected}`);
+  r = await c.executeMany('update diff_m set name = :1 where id >= :2', [['x', 1], ['y', 3]],
+    { batchErrors: true, dmlRowCounts: true });
+  if (JSON.stringify(r.dmlRowCounts) !== '[3,1]') throw new Error(`row counts ${r.dmlRowCounts}`);
+  r = await c.execute('begin :o := :i * 2; :s := upper(:t); end;', {
+    o: { dir: oracledb.BIND_OUT, type: oracledb.NUMBER },
+    i: 21,
+    s: { dir: oracledb.BIND_OUT, type: oracledb.STRING, maxSize: 100 },
+    t: 'abc',
+  });
+  if (r.outBinds.o !== 42 || r.outBinds.s !== 'ABC') throw new Error(`out binds ${JSON.stringify(r.outBinds)}`);
+  r = await c.execute('begin open :rc for select level from dual connect by level <= 5; end;', {
+    rc: { dir: oracledb.BIND_OUT, type: oracledb.CURSOR },
+  });
+  const rs = r.outBinds.rc;
+  const rows = await rs.getRows();
+  if (rows.length !== 5) throw new Error(`ref cursor gave ${rows.length} rows`);
+  await rs.close();
+  await c.commit();
+  await c.close();
+}
+
 async function main() {
   const port = process.argv[2];
   const c = await oracledb.getConnection({ user: 'demo', password: 'demo',
     connectString: `127.0.0.1:${port}/FREEPDB1` });
   if (process.argv[3] === 'charset') return charsetWorkload(c);
+  if (process.argv[3] === 'features') return featuresWorkload(c);
   // A simple query (prefetch 2, the default of both clients).
   await c.execute('select 1 from dual');
   // More rows than the prefetch: re-fetches of 10 rows each.

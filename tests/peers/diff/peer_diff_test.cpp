@@ -96,29 +96,79 @@ void run_oranet_charset_workload(std::uint16_t port) {
     conn.close();
 }
 
+// Issue 7's calls: array DML (with batch errors and row counts), a PL/SQL
+// block with OUT binds, a REF CURSOR and its fetch; as featuresWorkload()
+// in node_workload.js (node's defaults where oranet has a choice: a
+// NUMBER out bind, a STRING of maxSize 100, fetchArraySize 100).
+void run_oranet_features_workload(std::uint16_t port) {
+    using oranet::number;
+    using oranet::value;
+    oranet::connect_params p;
+    p.user                  = "demo";
+    p.password              = "demo";
+    p.connect_string        = "127.0.0.1:" + std::to_string(port) + "/FREEPDB1";
+    oranet::connection conn = oranet::connect(p);
+    {
+        oranet::cursor cur = conn.cursor();
+        cur.execute("create table diff_m (id number, name varchar2(20))");
+        cur.execute_many("insert into diff_m values (:1, :2)",
+                         {{number::from_int64(1), value{std::string("a")}},
+                          {number::from_int64(2), value{std::string("b")}},
+                          {number::from_int64(3), value{std::string("c")}}});
+        REQUIRE(cur.row_count() == 3);
+        cur.execute_many("update diff_m set name = :1 where id >= :2",
+                         {{value{std::string("x")}, number::from_int64(1)},
+                          {value{std::string("y")}, number::from_int64(3)}},
+                         {.batch_errors = true, .dml_row_counts = true});
+        CHECK(cur.dml_row_counts() == std::vector<std::uint64_t>{3, 1});
+    }
+    {
+        oranet::cursor cur = conn.cursor();
+        auto o             = oranet::variable::out(oranet::db_type::number);
+        auto s             = oranet::variable::out(oranet::db_type::varchar, 100);
+        cur.execute("begin :o := :i * 2; :s := upper(:t); end;",
+                    {{"o", o}, {"i", number::from_int64(21)}, {"s", s}, {"t", std::string("abc")}});
+        CHECK(oranet::value_as<std::int64_t>(o.get()) == 42);
+        CHECK(oranet::value_as<std::string>(s.get()) == "ABC");
+    }
+    {
+        oranet::cursor cur = conn.cursor();
+        auto rc            = oranet::variable::ref_cursor();
+        cur.execute("begin open :rc for select level from dual connect by level <= 5; end;", {{"rc", rc}});
+        oranet::cursor rows = rc.take_cursor();
+        CHECK(rows.fetch_all().size() == 5);
+    }
+    conn.commit();
+    conn.close();
+}
+
 std::vector<std::string> emulator_args(bool charset, const char* profile) {
     std::vector<std::string> a{"--profile", profile};
     if (charset) a.insert(a.end(), {"--charset", "WE8MSWIN1252"});
     return a;
 }
 
-std::vector<chunk> record_oranet(bool charset = false, const char* profile = "19") {
+std::vector<chunk> record_oranet(const std::string& workload, const char* profile) {
+    const bool charset = workload == "charset";
     emulator emu(std::string(ORANET_DIFF_CLI), emulator_args(charset, profile), "oranet");
     recording_proxy proxy(emu.port());
     if (charset)
         run_oranet_charset_workload(proxy.port());
+    else if (workload == "features")
+        run_oranet_features_workload(proxy.port());
     else
         run_oranet_workload(proxy.port());
     return proxy.finish(std::chrono::seconds(20));
 }
 
-std::vector<chunk> record_node(bool charset = false, const char* profile = "19") {
+std::vector<chunk> record_node(const std::string& workload, const char* profile) {
+    const bool charset = workload == "charset";
     emulator emu(std::string(ORANET_DIFF_CLI), emulator_args(charset, profile), "node");
     recording_proxy proxy(emu.port());
     const std::string log = "/tmp/oranet-peer-diff-node-" + std::to_string(::getpid()) + ".log";
-    child_process node({std::string(ORANET_DIFF_NODE), ORANET_DIFF_NODE_SCRIPT, std::to_string(proxy.port()),
-                        charset ? "charset" : "basic"},
-                       log);
+    child_process node(
+        {std::string(ORANET_DIFF_NODE), ORANET_DIFF_NODE_SCRIPT, std::to_string(proxy.port()), workload},
+        log);
     REQUIRE(node.started());
     const int rc = node.wait(std::chrono::seconds(60));
     INFO("node workload output:\n" << node.log());
@@ -128,16 +178,15 @@ std::vector<chunk> record_node(bool charset = false, const char* profile = "19")
 
 // Records both clients, decodes, compares; returns the report. The decoded
 // recordings go to /tmp/oranet-peer-diff-<tag>-{oranet,node}.txt.
-diff_report run_diff(bool charset, const char* profile = "19") {
-    const decoded_recording ours   = decode_recording(record_oranet(charset, profile));
-    const decoded_recording theirs = decode_recording(record_node(charset, profile));
+diff_report run_diff(const std::string& workload, const char* profile = "19") {
+    const decoded_recording ours   = decode_recording(record_oranet(workload, profile));
+    const decoded_recording theirs = decode_recording(record_node(workload, profile));
     INFO("oranet decode: " << (ours.error.empty() ? "ok" : ours.error));
     INFO("node decode: " << (theirs.error.empty() ? "ok" : theirs.error));
     REQUIRE(ours.error.empty());
     REQUIRE(theirs.error.empty());
     for (const auto& [name, rec] : {std::pair{"oranet", &ours}, std::pair{"node", &theirs}}) {
-        std::ofstream f(std::string("/tmp/oranet-peer-diff-") + (charset ? "charset-" : "basic-") + profile +
-                        "-" + name + ".txt");
+        std::ofstream f("/tmp/oranet-peer-diff-" + workload + "-" + profile + "-" + name + ".txt");
         for (std::size_t i = 0; i < rec->messages.size(); ++i)
             f << "#" << i << " " << describe(rec->messages[i]) << "\n";
     }
@@ -151,7 +200,7 @@ TEST_CASE("oranet and node-oracledb send the same TNS packets and TTC messages",
         WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
         return;
     }
-    const diff_report report = run_diff(false);
+    const diff_report report = run_diff("basic");
     INFO(report.text);
     // What the comparison covered: every step of the workload was seen.
     for (const char* kind : {"tns.CONNECT", "ttc.protocol", "ttc.data_types", "ttc.auth_phase_one",
@@ -170,7 +219,7 @@ TEST_CASE("oranet and node-oracledb send the same messages to a 23ai server", "[
         WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
         return;
     }
-    const diff_report report = run_diff(false, "23");
+    const diff_report report = run_diff("basic", "23");
     INFO(report.text);
     CHECK(report.kinds_compared.count("ttc.fetch") == 1);
     CHECK(report.fields_compared > 300);
@@ -187,10 +236,29 @@ TEST_CASE("against a WE8MSWIN1252 database, oranet sends non-ASCII SQL and binds
         WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
         return;
     }
-    const diff_report report = run_diff(true);
+    const diff_report report = run_diff("charset");
     INFO(report.text);
     CHECK(report.kinds_compared.count("ttc.execute") == 1);
     REQUIRE(report.differences == 0);
+}
+
+// Issue 7: array DML with batch errors and row counts, a PL/SQL call with
+// OUT binds, a REF CURSOR and its fetch.
+TEST_CASE("oranet and node-oracledb send the same array DML, PL/SQL OUT binds and REF CURSOR fetch",
+          "[node][features]") {
+    if (std::string(ORANET_DIFF_NODE).empty()) {
+        WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
+        return;
+    }
+    for (const char* profile : {"19", "23"}) {
+        INFO("profile " << profile);
+        const diff_report report = run_diff("features", profile);
+        INFO(report.text);
+        CHECK(report.kinds_compared.count("ttc.execute") == 1);
+        CHECK(report.kinds_compared.count("ttc.piggyback.close_cursors") == 1);
+        CHECK(report.fields_compared > 300);
+        REQUIRE(report.differences == 0);
+    }
 }
 
 TEST_CASE("the comparison fails on a changed field that is not masked", "[compare]") {
@@ -227,7 +295,7 @@ TEST_CASE("masked fields may differ, and only those", "[compare]") {
 // text comes back intact.
 TEST_CASE("against a WE8MSWIN1252 database, SQL text and binds travel as UTF-8 and read back intact",
           "[charset]") {
-    const decoded_recording rec = decode_recording(record_oranet(true));
+    const decoded_recording rec = decode_recording(record_oranet("charset", "19"));
     REQUIRE(rec.error.empty());
     std::vector<const wire_message*> executes;
     for (const auto& m : rec.messages)

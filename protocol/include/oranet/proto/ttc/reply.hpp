@@ -10,6 +10,7 @@
 #include <oranet/proto/ttc/end_of_response.hpp>
 #include <oranet/proto/ttc/error_info.hpp>
 #include <oranet/proto/ttc/exec_constants.hpp>
+#include <oranet/proto/ttc/implicit_result.hpp>
 #include <oranet/proto/ttc/io_vector.hpp>
 #include <oranet/proto/ttc/parameters.hpp>
 #include <oranet/proto/ttc/piggyback.hpp>
@@ -25,10 +26,9 @@
 
 namespace oranet::proto::ttc {
 
-using reply_item =
-    std::variant<status, error_info, warning_info, parameters, describe_info, row_header, row_data,
-                 bit_vector, io_vector, server_piggyback, end_of_response, flush_out_binds, token_item, lob_data,
-                 lob_op_return>;
+using reply_item = std::variant<status, error_info, warning_info, parameters, describe_info, row_header,
+                                row_data, bit_vector, io_vector, server_piggyback, end_of_response,
+                                flush_out_binds, token_item, implicit_results, lob_data, lob_op_return>;
 
 // Row data (message 7) with the context's columns, bit vector and fetch mode.
 void encode(writer& w, const row_data& m, const reply_context& ctx);
