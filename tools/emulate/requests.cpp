@@ -1,5 +1,6 @@
 #include "emulate/requests.hpp"
 
+#include "emulate/lob_store.hpp"
 
 #include <oranet/proto/ttc/constants.hpp>
 #include <oranet/proto/types/codec.hpp>
@@ -56,6 +57,17 @@ bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
         r.u8();
         out = null_t{};
         return r.ok();
+    }
+    if (m.type == 112 || m.type == 113) {  // a LOB locator: UB4 length, then the locator
+        const std::uint32_t n = r.ub4();
+        if (n == 0 || !r.ok()) {
+            out = null_t{};
+            return r.ok();
+        }
+        const auto loc = r.bytes_with_length(scratch);
+        if (!r.ok()) return false;
+        out = resolve_lob_bind(loc.data);
+        return true;
     }
     if (m.type == 102) {
         // REF CURSOR: a new one is the bytes 01 00 (a UB4 zero in python's
@@ -189,7 +201,7 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
         r.u8();  // scale
         m.buffer_size  = r.ub4();
         m.max_elements = r.ub4();
-        r.ub8();  // cont flags
+        m.cont_flags = r.ub8();  // LOB prefetch for a LOB define
         const std::uint32_t oid_len = r.ub4();
         if (oid_len > 0) {
             std::vector<std::uint8_t> scratch;
@@ -203,7 +215,10 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
         metas.push_back(m);
     }
     if (!r.ok()) return r.error();
-    if ((out.options & exec_option::define) != 0) return {};
+    if ((out.options & exec_option::define) != 0) {
+        out.defines = std::move(metas);
+        return {};
+    }
     out.binds = std::move(metas);
     return {};
 }
@@ -216,14 +231,17 @@ std::error_code decode_bind_rows(proto::reader& r, const std::vector<bind_meta>&
     for (std::size_t i = 0; i < binds.size(); ++i)
         any_sent = any_sent || i >= sent.size() || sent[i];
     if (!any_sent) return {};
-    // LONG / LONG RAW binds longer than 4000 bytes travel after the others
-    // (python-oracledb and oranet write values longer than the maximum
-    // string size last; those are the ones they type LONG).
+    // Binds longer than the maximum string size travel after the others:
+    // python-oracledb and oranet type those LONG / LONG RAW (4000 or 32767
+    // bytes, as negotiated); python 1.2.1 defers every bind of 4000 bytes or
+    // more and says 0x7fffffff in its metadata (a large string becomes a
+    // temporary LOB there).
     std::vector<std::size_t> order;
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t i = 0; i < binds.size(); ++i) {
-            const bool deferred = (binds[i].type == 8 || binds[i].type == 24) && (binds[i].flags & 0x40) == 0 &&
-                                  binds[i].buffer_size > 4000;
+            const bool is_long  = binds[i].type == 8 || binds[i].type == 24;
+            const bool deferred = (binds[i].flags & 0x40) == 0 &&
+                                  (binds[i].buffer_size > 32767 || (is_long && binds[i].buffer_size > 4000));
             if (deferred == (pass == 1)) order.push_back(i);
         }
     const auto row_type = static_cast<std::uint8_t>(proto::ttc::message_type::row_data);

@@ -35,6 +35,7 @@ struct bind_meta {
     std::uint32_t max_elements = 0;
     std::uint8_t cs_form       = 0;
     std::uint16_t charset      = 0;  // of text binds
+    std::uint64_t cont_flags   = 0;  // defines: lob_prefetch_flag for a LOB column
 };
 
 namespace exec_option {
@@ -58,6 +59,7 @@ struct execute_request {
     std::uint32_t exec_flags = 0;      // al8i4[9]: DML row counts, implicit results
     std::vector<bind_meta> binds;
     std::uint32_t num_defines = 0;
+    std::vector<bind_meta> defines;  // with exec_option::define: one per column
 };
 // Up to the end of the bind metadata; the bind rows follow (decode_bind_rows).
 [[nodiscard]] std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c,

@@ -1,6 +1,7 @@
 #include "emulate/server_session.hpp"
 
 #include "emulate/connect_data.hpp"
+#include "emulate/lob_rows.hpp"
 #include "emulate/profile.hpp"
 #include "emulate/ttc_replies.hpp"
 
@@ -370,6 +371,13 @@ std::error_code server_session::handle_request(proto::reader& r, proto::writer& 
             if (!r.ok()) return r.error();
             continue;
         }
+        if (type == static_cast<std::uint8_t>(ttc::message_type::piggyback) &&
+            code == static_cast<std::uint8_t>(ttc::function_code::lob_op)) {
+            if (auto ec = decode_free_temp_lobs(r, caps_, *lobs_)) return ec;
+            type = r.u8();
+            if (!r.ok()) return r.error();
+            continue;
+        }
         if (type == static_cast<std::uint8_t>(ttc::message_type::piggyback) && code == cancel_cursors_fn) {
             // node-oracledb's result set closed before its end: the
             // cursors' remaining rows are dropped, the cursors stay open.
@@ -419,7 +427,9 @@ std::error_code server_session::handle_function(proto::reader& r, proto::writer&
         write_ora_error(w, 1012, "ORA-01012: not logged on");
         return {};
     }
+    const lob_store::scope lob_binds(*lobs_);  // LOB locator binds resolve against this session's LOBs
     switch (f) {
+        case fc::lob_op: return handle_lob_op(r, w, seq);
         case fc::execute: return handle_execute(r, w);
         case fc::reexecute: return handle_reexecute(r, w, false);
         case fc::reexecute_and_fetch: return handle_reexecute(r, w, true);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "emulate/backend.hpp"
+#include "emulate/lob_store.hpp"
 #include "emulate/requests.hpp"
 #include "emulate/server_context.hpp"
 
@@ -55,6 +56,7 @@ private:
         exec_result result;
         std::size_t next_row = 0;
         bool is_query        = false;
+        std::vector<bind_meta> defines;  // the client's define of the columns (LOB layout)
         bind_plan plan;                 // kind and bind directions of `sql`
         std::vector<bind_dir> io_dirs;  // the last I/O vector sent (PL/SQL)
         bool row_counts = false;        // the last full execute asked for per-row DML counts
@@ -84,6 +86,7 @@ private:
     std::error_code handle_execute(proto::reader& r, proto::writer& w);
     std::error_code handle_reexecute(proto::reader& r, proto::writer& w, bool and_fetch);
     std::error_code handle_fetch(proto::reader& r, proto::writer& w);
+    std::error_code handle_lob_op(proto::reader& r, proto::writer& w, std::uint8_t seq);  // session_lob.cpp
 
     void run_cursor(std::uint32_t cursor_id, cursor& cur, std::vector<std::vector<wire_bind>>& bind_rows,
                     const exec_call& call, proto::writer& w);
@@ -137,6 +140,7 @@ private:
     bool in_break_ = false;  // a break is under way: data is dropped until the client's RESET
     void begin_break();      // sends our BREAK marker
     std::uint32_t next_cursor_ = 1;
+    std::unique_ptr<lob_store> lobs_ = std::make_unique<lob_store>();  // fetched and temporary LOBs
 };
 
 }  // namespace oranet::emulate

@@ -1,6 +1,7 @@
 // server_session: execute, re-execute and fetch on the SQL backend: queries,
 // array DML (per-row counts, batch errors), DML RETURNING INTO, PL/SQL OUT
 // binds (I/O vector, out-bind row, REF CURSORs) and implicit results.
+#include "emulate/lob_rows.hpp"
 #include "emulate/server_session.hpp"
 #include "emulate/ttc_replies.hpp"
 
@@ -66,6 +67,10 @@ void server_session::write_rows(cursor& cur, std::uint32_t cursor_id, std::uint3
         // node-oracledb and ours. A real server converts from the database
         // character set (python 1.2.1 decodes row text as UTF-8 whatever the
         // database character set is).
+        if (has_lob_columns(cur.result.columns)) {
+            write_lob_row(w, cur.result.columns, cur.defines, cur.result.rows[cur.next_row], *lobs_, cur.sql);
+            continue;
+        }
         write_row(w, cur.result.columns, cur.result.rows[cur.next_row], proto::types::charset::al32utf8);
     }
     error_block e;
@@ -249,10 +254,11 @@ void server_session::run_cursor(std::uint32_t cursor_id, cursor& cur,
     if (call.commit) (void)sql_->commit();
     cur.is_query = res.is_query;
     cur.result   = std::move(res);
+    size_lob_columns(cur.result.columns);
     cur.next_row = 0;
     if (cur.is_query) {
         if (call.describe) write_describe(w, cur.result.columns, caps_);
-        if (call.fetch && call.fetch_rows > 0)
+        if (call.fetch && call.fetch_rows > 0 && !holds_lob_rows(cur.result.columns, cur.defines))
             return write_rows(cur, cursor_id, call.fetch_rows, w);
     }
     error_block e;
@@ -277,13 +283,16 @@ std::error_code server_session::handle_execute(proto::reader& r, proto::writer& 
         cursor& c = cursors_[id];
         if (c.sql != req.sql || !known) {
             c.sql  = req.sql;
+            c.defines.clear();
             c.plan = sql_->plan(c.sql);
             c.io_dirs.clear();
         }
     }
     cursor& cur = cursors_[id];
     if ((req.options & exec_option::define) != 0) {
-        // A re-define of the fetch types: the rows keep their described types.
+        // A re-define of the fetch types: the rows keep their described
+        // types, LOB columns aside (locators with their size, or LONG).
+        cur.defines = req.defines;
         write_rows(cur, id, req.prefetch_rows, w);
         return {};
     }
@@ -311,6 +320,7 @@ std::error_code server_session::handle_execute(proto::reader& r, proto::writer& 
         e.cursor_id   = static_cast<std::uint16_t>(id);
         if (describe) {
             exec_result res = sql_->describe(cur.sql);
+            size_lob_columns(res.columns);
             if (res.ora_code != 0) {
                 e.error_num = static_cast<std::uint32_t>(res.ora_code);
                 e.message   = res.message + "\n";

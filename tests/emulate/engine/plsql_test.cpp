@@ -183,6 +183,11 @@ TEST_CASE_METHOD(plsql_fixture, "PL/SQL: DML, SELECT INTO and SQL%ROWCOUNT", "[p
     CHECK(num(r.binds[3].v) == "5");
     CHECK(num(r.binds[4].v) == "5");
     CHECK(rows("select count(*) from t").at(0).at(0) == value{numv("5")});
+    // a column wins over a local of the same name inside SQL
+    r = exec(
+        "declare name varchar2(20) := 'local'; begin select count(*) into :c from t where name = 'N5'; end;",
+        {out(ora_type::number)});
+    CHECK(num(r.binds[0].v) == "1");
 
     auto e = fails("declare x number; begin select id into x from t where id = 99; end;");
     CHECK(e.code == 1403);

@@ -79,6 +79,16 @@ std::vector<token> interp::rewrite(range r, std::vector<value>& vals, std::size_
         }
         raise(907, "missing right parenthesis", t_[i].pos);
     };
+    // Tables the text names: their columns win over locals of the same name (as in Oracle).
+    std::vector<const table_info*> tables;
+    for (std::size_t i = r.b; i < r.e; ++i)
+        if (t_[i].kind == tok::ident || t_[i].kind == tok::quoted)
+            if (const table_info* ti = s_->catalog.table(t_[i].name)) tables.push_back(ti);
+    auto is_column = [&](const std::string& n) {
+        for (const auto* ti : tables)
+            if (ti->column(n)) return true;
+        return false;
+    };
     for (std::size_t i = r.b; i < r.e; ++i) {
         if (i >= skip_b && i < skip_e) continue;
         const token& k = t_[i];
@@ -86,7 +96,7 @@ std::vector<token> interp::rewrite(range r, std::vector<value>& vals, std::size_
         cell* c        = nullptr;
         if (k.kind == tok::bind)
             c = &bind_cell(k.name);
-        else if ((k.kind == tok::ident || k.kind == tok::quoted) && !dotted)
+        else if ((k.kind == tok::ident || k.kind == tok::quoted) && !dotted && !is_column(k.name))
             c = find(k.name);
         if (c && k.kind != tok::bind && t_[i + 1].is_op(".") && c->type.kind == var_kind::scalar)
             c = nullptr;  // a table alias or a column of that name
