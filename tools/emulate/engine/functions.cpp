@@ -4,6 +4,7 @@
 #include "emulate/engine/error.hpp"
 #include "emulate/engine/rowid.hpp"
 #include "emulate/engine/state.hpp"
+#include "emulate/engine/unicode_case.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -592,15 +593,18 @@ ORA_FN(fn_rpad) { pad(c, argc, argv, false); }
 ORA_FN(fn_initcap) {
     (void)argc;
     if (is_null(argv[0])) return sqlite3_result_null(c);
-    std::string s = text(argv[0]);
-    bool start    = true;
-    for (auto& ch : s) {
-        bool alnum = std::isalnum(static_cast<unsigned char>(ch)) != 0;
-        ch         = static_cast<char>(start ? std::toupper(static_cast<unsigned char>(ch))
-                                             : std::tolower(static_cast<unsigned char>(ch)));
-        start      = !alnum;
-    }
-    result_text(c, s);
+    result_text(c, utf8_initcap(text(argv[0])));
+}
+// UPPER and LOWER of any letter, as AL32UTF8 Oracle (SQLite's are ASCII only).
+ORA_FN(fn_upper) {
+    (void)argc;
+    if (is_null(argv[0])) return sqlite3_result_null(c);
+    result_text(c, utf8_upper(text(argv[0])));
+}
+ORA_FN(fn_lower) {
+    (void)argc;
+    if (is_null(argv[0])) return sqlite3_result_null(c);
+    result_text(c, utf8_lower(text(argv[0])));
 }
 ORA_FN(fn_add_months) {
     (void)argc;
@@ -775,6 +779,8 @@ void register_functions(sqlite3* db, session_state* s) {
         {"ora_rpad", 2, fn_rpad, true},
         {"ora_rpad", 3, fn_rpad, true},
         {"ora_initcap", 1, fn_initcap, true},
+        {"upper", 1, fn_upper, true},
+        {"lower", 1, fn_lower, true},
         {"ora_add_months", 2, fn_add_months, false},
         {"ora_months_between", 2, fn_months_between, false},
         {"ora_last_day", 1, fn_last_day, false},
