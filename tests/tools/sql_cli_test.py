@@ -123,6 +123,15 @@ def batch(port):
     rc, out, err = sql(port, stdin="select 5 five from dual;\nexit 4\nselect 6 from dual;\n")
     check("stdin script; exit N stops with that status", (rc, out, err), (4, "FIVE\n5\n", ""))
 
+    rc, out, err = sql(port, stdin="set serveroutput on\n"
+                                   "begin for i in 1 .. 3 loop dbms_output.put_line('line ' || i); end loop; end;\n/\n"
+                                   "select 7 seven from dual;\n"
+                                   "SET SERVEROUTPUT OFF;\n"
+                                   "begin dbms_output.put_line('not shown'); end;\n/\n"
+                                   "set serveroutput maybe\n")
+    check("SET SERVEROUTPUT ON prints DBMS_OUTPUT lines after each statement, OFF stops it", (rc, out, err),
+          (0, "line 1\nline 2\nline 3\nSEVEN\n7\n", "oranet sql: SET SERVEROUTPUT takes ON or OFF\n"))
+
     rc, out, err = sql(port, "-e", "select user from dual", login="demo", env={"ORANET_PASSWORD": "demo"})
     check("password from ORANET_PASSWORD", (rc, out, err), (0, "USER\nDEMO\n", ""))
 

@@ -132,6 +132,7 @@ public:
         diagnostics diag;
         cur.execute(sql, binds_for(sql, binds_), ec, diag);
         if (ec) return report(ec, diag);
+        if (serveroutput_ && !print_server_output()) return false;
         if (!cur.is_query()) {
             if (feedback_) {
                 const auto text = feedback_text(statement_verb(sql), cur.row_count());
@@ -157,7 +158,47 @@ public:
         return true;
     }
 
+    // SQL*Plus's SET SERVEROUTPUT ON|OFF (on its own line, ';' optional):
+    // true when `line` is that command (then it ran).
+    bool client_command(std::string_view line) {
+        std::istringstream in(lower_without_semicolons(line));
+        std::string set, what, value, extra;
+        in >> set >> what >> value;
+        if (set != "set" || (what != "serveroutput" && what != "serverout") || (in >> extra)) return false;
+        if (value != "on" && value != "off") {
+            std::fprintf(stderr, "oranet sql: SET SERVEROUTPUT takes ON or OFF\n");
+            return true;
+        }
+        try {
+            if (value == "on")
+                dbms_output::enable(conn_);
+            else
+                dbms_output::disable(conn_);
+            serveroutput_ = value == "on";
+        } catch (const error& e) {
+            (void)report(e.code(), e.diag());
+        }
+        return true;
+    }
+
 private:
+    // Prints the lines the statement put with DBMS_OUTPUT, as SQL*Plus does.
+    bool print_server_output() {
+        try {
+            for (const auto& line : dbms_output::read_lines(conn_))
+                std::printf("%s\n", line.c_str());
+            std::fflush(stdout);
+            return true;
+        } catch (const error& e) {
+            return report(e.code(), e.diag());
+        }
+    }
+    static std::string lower_without_semicolons(std::string_view line) {
+        std::string s;
+        for (char c : line)
+            if (c != ';') s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    }
     static bool report(std::error_code ec, const diagnostics& diag) {
         std::fflush(stdout);
         std::fprintf(stderr, "%s\n", format_error(ec, diag).c_str());
@@ -167,6 +208,7 @@ private:
     output_format fmt_;
     std::vector<bind_arg> binds_;
     bool feedback_;
+    bool serveroutput_ = false;
 };
 
 // `exit`, `quit` (with an optional status and ';'), on their own.
@@ -200,6 +242,7 @@ bool run_script(std::istream& in, runner& r, int& exit_status, bool& exited) {
             exited = true;
             return ok;
         }
+        if (!split.pending() && r.client_command(line)) continue;
         if (auto stmt = split.feed_line(line)) ok = r.run(*stmt) && ok;
     }
     if (auto stmt = split.finish()) ok = r.run(*stmt) && ok;
@@ -234,6 +277,7 @@ int interactive(connection& conn, runner& r) {
         }
         editor.add_history(line);
         if (!split.pending() && is_exit_command(line, status)) break;
+        if (!split.pending() && r.client_command(line)) continue;
         if (auto stmt = split.feed_line(line)) r.run(*stmt);
         if (conn.is_dead()) {
             std::fprintf(stderr, "oranet sql: the connection is lost; leaving\n");
