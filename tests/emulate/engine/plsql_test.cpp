@@ -127,6 +127,22 @@ TEST_CASE_METHOD(plsql_fixture, "PL/SQL: declarations, IF, loops", "[plsql]") {
     CHECK(str(r.binds[2].v) == "five321");
 }
 
+TEST_CASE_METHOD(plsql_fixture, "PL/SQL: CASE statements", "[plsql]") {
+    auto r = exec(
+        "declare s varchar2(20); begin\n"
+        "  for i in 1 .. 4 loop\n"
+        "    case i when 1 then s := s || 'one'; when 2 then s := s || 'two'; else s := s || '+'; end case;\n"
+        "  end loop;\n"
+        "  case when s like 'one%' then :b := 'searched'; end case;\n"
+        "  :s := s;\n"
+        "end;",
+        {out(ora_type::varchar), out(ora_type::varchar)});
+    CHECK(str(r.binds[0].v) == "searched");
+    CHECK(str(r.binds[1].v) == "onetwo++");
+    auto e = fails("begin case 3 when 1 then null; end case; end;");
+    CHECK(e.message == "ORA-06592: CASE not found while executing CASE statement\nORA-06512: at line 1");
+}
+
 TEST_CASE_METHOD(plsql_fixture, "PL/SQL: a 10,000-step loop runs quickly", "[plsql]") {
     auto t0 = std::chrono::steady_clock::now();
     auto r  = exec(

@@ -257,6 +257,16 @@ flow interp::exec_inner(const stmt& st) {
             scope_.resize(mark);
             return result;
         }
+        case stmt::kind::case_: {
+            value sel;
+            if (!st.e.empty()) sel = eval(st.e);
+            for (std::size_t i = 0; i < st.conds.size(); ++i) {
+                bool hit = st.e.empty() ? cond(st.conds[i]) : equal(sel, eval(st.conds[i]));
+                if (hit) return exec_list(st.bodies[i]);
+            }
+            if (!st.has_else) raise(6592, "CASE not found while executing CASE statement");
+            return exec_list(st.else_body);
+        }
         case stmt::kind::for_query: {
             std::vector<value> vals;
             auto c = query(rewrite(st.e, vals), vals);

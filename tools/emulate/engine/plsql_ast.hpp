@@ -48,6 +48,7 @@ struct stmt {
         if_,        // conds[i] -> bodies[i], else_body
         for_,       // FOR name IN [REVERSE] e .. e2 LOOP body
         for_query,  // FOR name IN (query e) LOOP body
+        case_,      // CASE [selector e] WHEN conds[i] THEN bodies[i] ... [ELSE else_body] END CASE
         while_,     // WHILE conds[0] LOOP body
         loop,       // LOOP body
         exit,       // EXIT [WHEN e]
@@ -66,8 +67,9 @@ struct stmt {
     std::size_t tok = 0;  // the first token (for ORA-06512 line numbers)
     target tgt;
     range e, e2;
-    bool reverse = false;
-    std::string name;  // FOR variable, call name ("DBMS_OUTPUT.PUT_LINE"), raised exception
+    bool reverse  = false;
+    bool has_else = false;  // CASE: an ELSE branch
+    std::string name;       // FOR variable, call name ("DBMS_OUTPUT.PUT_LINE"), raised exception
     std::vector<range> conds;
     std::vector<std::vector<stmt>> bodies;
     std::vector<stmt> body, else_body;

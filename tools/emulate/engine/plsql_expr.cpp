@@ -452,6 +452,26 @@ bool interp::cond(range r) {
     return any;
 }
 
+bool interp::equal(const value& a, const value& b) {
+    if (is_null(a) || is_null(b)) return false;
+    if (is_numeric(a) && is_numeric(b)) return std::get<number>(a) == std::get<number>(b);
+    if (std::holds_alternative<std::string>(a) && std::holds_alternative<std::string>(b))
+        return std::get<std::string>(a) == std::get<std::string>(b);
+    std::vector<value> vals;
+    std::vector<token> t{make_tok(tok::ident, "SELECT", 0), make_tok(tok::number, "1", 0),
+                         make_tok(tok::ident, "FROM", 0), make_tok(tok::ident, "DUAL", 0),
+                         make_tok(tok::ident, "WHERE", 0)};
+    push_value(t, vals, a, 0);
+    t.push_back(make_tok(tok::op, "=", 0));
+    push_value(t, vals, b, 0);
+    auto c = query(std::move(t), vals);
+    std::vector<value> row;
+    sql_error err;
+    bool any = c->fetch(row, err);
+    if (err) throw ora_exception(err);
+    return any;
+}
+
 value interp::sql_convert(const char* fn, const value& v, const value* second) {
     std::vector<token> t{make_tok(tok::ident, "SELECT", 0), make_tok(tok::ident, fn, 0),
                          make_tok(tok::op, "(", 0)};

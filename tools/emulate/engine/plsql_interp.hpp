@@ -70,6 +70,7 @@ private:
     // expressions
     value eval(range r, bool want_bool = false);
     bool cond(range r);
+    bool equal(const value& a, const value& b);  // a = b as SQL compares (NULL: false)
     bool fast_value(range r, value& out);
     int fast_cond(range r);  // 1 true, 0 false, -1 not handled
     const value* simple_operand(std::size_t i);

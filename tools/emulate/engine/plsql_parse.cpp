@@ -361,6 +361,27 @@ private:
             end_stmt();
             return s;
         }
+        if (k.is("CASE")) {
+            s.k = stmt::kind::case_;
+            ++i_;
+            if (!at("WHEN")) s.e = expr({"WHEN"});
+            if (!at("WHEN")) unexpected("when");
+            while (at("WHEN")) {
+                ++i_;
+                s.conds.push_back(expr({"THEN"}));
+                expect("THEN", "then");
+                s.bodies.push_back(statements({"WHEN", "ELSE", "END"}));
+            }
+            if (at("ELSE")) {
+                ++i_;
+                s.has_else  = true;
+                s.else_body = statements({"END"});
+            }
+            expect("END", "end");
+            expect("CASE", "case");
+            end_stmt();
+            return s;
+        }
         if (k.is("FOR")) {
             s.k = stmt::kind::for_;
             ++i_;
