@@ -49,6 +49,10 @@ std::string read_sql_text(proto::reader& r, std::uint32_t len, const proto::ttc:
 
 std::error_code result_of(const proto::reader& r) { return r.error(); }
 
+// True during the first pass of decode_bind_rows: values are skipped, not
+// decoded (a request that is still arriving costs no conversions).
+thread_local bool skim_values = false;
+
 // One bind value: a length-prefixed byte string (zero length: NULL).
 bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
     std::vector<std::uint8_t> scratch;
@@ -78,7 +82,7 @@ bool read_bind_value(proto::reader& r, const bind_meta& m, value& out) {
     }
     const auto b = r.bytes_with_length(scratch);
     if (!r.ok()) return false;
-    if (b.null) {
+    if (b.null || skim_values) {
         out = null_t{};
         return true;
     }
@@ -223,9 +227,11 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
     return {};
 }
 
-std::error_code decode_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
-                                 const std::vector<bool>& sent, std::size_t expected,
-                                 std::vector<std::vector<wire_bind>>& rows) {
+namespace {
+
+std::error_code read_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
+                               const std::vector<bool>& sent, std::size_t expected,
+                               std::vector<std::vector<wire_bind>>& rows) {
     rows.clear();
     bool any_sent = false;
     for (std::size_t i = 0; i < binds.size(); ++i)
@@ -273,6 +279,23 @@ std::error_code decode_bind_rows(proto::reader& r, const std::vector<bind_meta>&
         rows.push_back(std::move(row));
     }
     return r.error();
+}
+
+}  // namespace
+
+std::error_code decode_bind_rows(proto::reader& r, const std::vector<bind_meta>& binds,
+                                 const std::vector<bool>& sent, std::size_t expected,
+                                 std::vector<std::vector<wire_bind>>& rows) {
+    // A large array DML arrives in many packets and is read again after
+    // each one: check that it is complete without decoding any value first.
+    {
+        proto::reader probe(r.rest());
+        skim_values        = true;
+        const auto skimmed = read_bind_rows(probe, binds, sent, expected, rows);
+        skim_values        = false;
+        if (skimmed == client_errc::truncated) return skimmed;
+    }
+    return read_bind_rows(r, binds, sent, expected, rows);
 }
 
 std::error_code decode_reexecute(proto::reader& r, reexecute_request& out) {
