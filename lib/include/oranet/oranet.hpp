@@ -9,6 +9,7 @@
 #include <oranet/easy_connect.hpp>
 #include <oranet/errc.hpp>
 #include <oranet/error.hpp>
+#include <oranet/lob.hpp>
 #include <oranet/logging.hpp>
 #include <oranet/probe.hpp>
 #include <oranet/value.hpp>
