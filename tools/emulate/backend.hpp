@@ -36,6 +36,9 @@ struct wire_bind {
     std::vector<value> elements;                                        // its IN elements
     std::uint32_t max_elements      = 0;                                // the capacity the client declared
     proto::types::ora_type declared = proto::types::ora_type::varchar;  // the bind's wire type
+    // The client's buffer for an OUT value, in bytes (text in the database
+    // character set and RAW); 0: unknown (national text is not checked).
+    std::uint32_t max_size = 0;
 };
 
 enum class bind_dir : std::uint8_t { in, out, in_out };

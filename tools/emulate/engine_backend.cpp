@@ -77,6 +77,7 @@ public:
                 s.elements     = b.elements;
                 s.max_elements = b.max_elements;
                 s.declared     = b.declared;
+                s.max_size     = b.max_size;
                 bv.slots.push_back(std::move(s));
             }
         } else {

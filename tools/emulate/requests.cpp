@@ -98,6 +98,7 @@ wire_bind bind_of(const bind_meta& m) {
     b.declared     = static_cast<proto::types::ora_type>(m.type);
     b.is_array     = (m.flags & 0x40) != 0;
     b.max_elements = m.max_elements;
+    b.max_size     = m.cs_form == 2 ? 0 : m.buffer_size;
     return b;
 }
 
@@ -203,9 +204,9 @@ std::error_code decode_execute(proto::reader& r, const proto::ttc::caps& c, exec
         m.flags = r.u8();
         r.u8();  // precision
         r.u8();  // scale
-        m.buffer_size  = r.ub4();
-        m.max_elements = r.ub4();
-        m.cont_flags = r.ub8();  // LOB prefetch for a LOB define
+        m.buffer_size               = r.ub4();
+        m.max_elements              = r.ub4();
+        m.cont_flags                = r.ub8();  // LOB prefetch for a LOB define
         const std::uint32_t oid_len = r.ub4();
         if (oid_len > 0) {
             std::vector<std::uint8_t> scratch;

@@ -29,6 +29,7 @@ std::vector<wire_bind> binds_of_meta(const std::vector<bind_meta>& metas) {
         b.declared     = static_cast<ora_type>(m.type);
         b.is_array     = (m.flags & 0x40) != 0;
         b.max_elements = m.max_elements;
+        b.max_size     = m.cs_form == 2 ? 0 : m.buffer_size;
         out.push_back(std::move(b));
     }
     return out;
@@ -282,7 +283,7 @@ std::error_code server_session::handle_execute(proto::reader& r, proto::writer& 
         if (!known) id = next_cursor_++;
         cursor& c = cursors_[id];
         if (c.sql != req.sql || !known) {
-            c.sql  = req.sql;
+            c.sql = req.sql;
             c.defines.clear();
             c.plan = sql_->plan(c.sql);
             c.io_dirs.clear();
