@@ -79,12 +79,13 @@ std::error_code define_lob_columns(cursor_impl& c, bool fetch_inline, diagnostic
     }
     const std::uint32_t rows = c.prefetch != 0 ? c.prefetch : c.arraysize;
     m.num_defines            = static_cast<std::uint32_t>(m.defines.size());
-    m.options = ttc::exec_option::execute | ttc::exec_option::fetch | ttc::exec_option::define |
-                ttc::exec_option::not_plsql;
+    // The define alone (node-oracledb's options; no execute, fetch or
+    // execute flags): the server answers with the first rows in the
+    // defined types.
+    m.options                            = ttc::exec_option::define | ttc::exec_option::not_plsql;
     m.prefetch_rows                      = rows;
     m.al8i4[ttc::al8i4::execution_count] = rows;
     m.al8i4[ttc::al8i4::is_query]        = 1;
-    m.al8i4[ttc::al8i4::exec_flags]      = ttc::exec_flag::implicit_resultset;
     c.tracker->set_describe(defined);
     if (c.stmt) c.stmt->describe = std::make_shared<const ttc::describe_info>(defined);
     const auto& caps = c.conn->session.caps();

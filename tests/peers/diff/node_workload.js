@@ -24,7 +24,7 @@ async function charsetWorkload(c) {
 }
 
 // Issue 7: array DML (batch errors, row counts), a PL/SQL block with OUT
-// binds, a REF CURSOR and its fetch: run_oranet_features_workload().
+// binds, a LOB read, a REF CURSOR and its fetch: run_oranet_features_workload().
 async function featuresWorkload(c) {
   await c.execute('create table diff_m (id number, name varchar2(20))');
   let r = await c.executeMany('insert into diff_m values (:1, :2)', [[1, 'a'], [2, 'b'], [3, 'c']]);
@@ -39,6 +39,11 @@ async function featuresWorkload(c) {
     t: 'abc',
   });
   if (r.outBinds.o !== 42 || r.outBinds.s !== 'ABC') throw new Error(`out binds ${JSON.stringify(r.outBinds)}`);
+  await c.execute('create table diff_l (id number, c clob)');
+  await c.execute("insert into diff_l values (1, 'lob text é')");
+  r = await c.execute('select c from diff_l');
+  const text = await r.rows[0][0].getData();
+  if (text !== 'lob text é') throw new Error(`LOB read gave ${text}`);
   r = await c.execute('begin open :rc for select level from dual connect by level <= 5; end;', {
     rc: { dir: oracledb.BIND_OUT, type: oracledb.CURSOR },
   });

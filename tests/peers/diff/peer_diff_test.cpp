@@ -17,6 +17,7 @@
 
 #include <oranet/connection.hpp>
 #include <oranet/cursor.hpp>
+#include <oranet/lob.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -97,7 +98,7 @@ void run_oranet_charset_workload(std::uint16_t port) {
 }
 
 // Issue 7's calls: array DML (with batch errors and row counts), a PL/SQL
-// block with OUT binds, a REF CURSOR and its fetch; as featuresWorkload()
+// block with OUT binds, a LOB read, a REF CURSOR and its fetch; as featuresWorkload()
 // in node_workload.js (node's defaults where oranet has a choice: a
 // NUMBER out bind, a STRING of maxSize 100, fetchArraySize 100).
 void run_oranet_features_workload(std::uint16_t port) {
@@ -130,6 +131,19 @@ void run_oranet_features_workload(std::uint16_t port) {
                     {{"o", o}, {"i", number::from_int64(21)}, {"s", s}, {"t", std::string("abc")}});
         CHECK(oranet::value_as<std::int64_t>(o.get()) == 42);
         CHECK(oranet::value_as<std::string>(s.get()) == "ABC");
+    }
+    {
+        // A LOB read: the CLOB fetched as a locator, then read whole at
+        // offset 1 for its fetched length (node's Lob.getData()).
+        oranet::cursor cur = conn.cursor();
+        cur.execute("create table diff_l (id number, c clob)");
+        cur.execute("insert into diff_l values (1, 'lob text \u00e9')");
+        cur.execute("select c from diff_l");
+        const auto rows = cur.fetch_all();
+        REQUIRE(rows.size() == 1);
+        const auto& loc = std::get<oranet::lob_locator>(rows[0][0]);
+        oranet::lob l(conn, loc);
+        CHECK(l.read_text(1, loc.size) == "lob text \u00e9");
     }
     {
         oranet::cursor cur = conn.cursor();
@@ -243,8 +257,8 @@ TEST_CASE("against a WE8MSWIN1252 database, oranet sends non-ASCII SQL and binds
 }
 
 // Issue 7: array DML with batch errors and row counts, a PL/SQL call with
-// OUT binds, a REF CURSOR and its fetch.
-TEST_CASE("oranet and node-oracledb send the same array DML, PL/SQL OUT binds and REF CURSOR fetch",
+// OUT binds, a LOB read, a REF CURSOR and its fetch.
+TEST_CASE("oranet and node-oracledb send the same array DML, PL/SQL OUT binds, LOB read and REF CURSOR fetch",
           "[node][features]") {
     if (std::string(ORANET_DIFF_NODE).empty()) {
         WARN("node-oracledb not installed (tests/peers/node/node_modules): skipped");
@@ -256,6 +270,7 @@ TEST_CASE("oranet and node-oracledb send the same array DML, PL/SQL OUT binds an
         INFO(report.text);
         CHECK(report.kinds_compared.count("ttc.execute") == 1);
         CHECK(report.kinds_compared.count("ttc.piggyback.close_cursors") == 1);
+        CHECK(report.kinds_compared.count("ttc.lob_op") == 1);
         CHECK(report.fields_compared > 300);
         REQUIRE(report.differences == 0);
     }

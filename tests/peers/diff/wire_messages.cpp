@@ -11,6 +11,7 @@
 #include <oranet/proto/ttc/fast_auth.hpp>
 #include <oranet/proto/ttc/fetch.hpp>
 #include <oranet/proto/ttc/function_header.hpp>
+#include <oranet/proto/ttc/lob_op.hpp>
 #include <oranet/proto/ttc/protocol_negotiation.hpp>
 #include <oranet/proto/ttc/simple_calls.hpp>
 
@@ -355,6 +356,13 @@ private:
                 m.kind = "ttc.logoff";
                 ttc::logoff_request x;
                 return ttc::decode(r, x, caps_);
+            }
+            case fc::lob_op: {
+                m.kind = "ttc.lob_op";
+                ttc::function_header h;
+                if (auto ec = ttc::decode(r, h, caps_)) return ec;
+                ttc::lob_op_request x;
+                return ttc::decode_body(r, x, caps_);
             }
             case fc::ping: {
                 m.kind = "ttc.ping";
