@@ -114,14 +114,25 @@ struct server::impl {
         }
     }
 
-    // A break (01 00 01) or interrupt (01 00 03) MARKER packet, 11 bytes,
-    // with a 16-bit or a 32-bit (large SDU) length, in bytes from the client.
+    // A break (01 00 01) or interrupt (01 00 03) MARKER packet among the
+    // packets the client sent while a call runs. The walk follows the TNS
+    // packet lengths from the first byte (a client sends a marker only after
+    // its whole request, so what arrives during a call starts on a packet
+    // boundary), so marker-like bytes inside a bind value are not taken for
+    // one. Lengths are 16-bit (checksum bytes zero) or 32-bit (large SDU).
     static bool has_break_marker(const std::vector<std::uint8_t>& b) {
-        for (std::size_t i = 0; i + 11 <= b.size(); ++i) {
-            const std::uint8_t* p = b.data() + i;
-            const bool len16      = p[0] == 0 && p[1] == 11 && p[2] == 0 && p[3] == 0;
-            const bool len32      = p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] == 11;
-            if ((len16 || len32) && p[4] == 12 && p[8] == 1 && (p[10] == 1 || p[10] == 3)) return true;
+        std::size_t i = 0;
+        while (i + 8 <= b.size()) {
+            const std::uint8_t* p     = b.data() + i;
+            const std::uint32_t len16 = (std::uint32_t{p[0]} << 8) | p[1];
+            const std::uint32_t len32 =
+                (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+            const std::uint32_t len = len16 >= 8 && p[2] == 0 && p[3] == 0 ? len16 : len32;
+            const std::uint8_t type = p[4];
+            if (len < 8 || type == 0 || type > 19) return false;  // not a packet boundary
+            if (type == 12 && len == 11 && i + 11 <= b.size() && p[8] == 1 && (p[10] == 1 || p[10] == 3))
+                return true;
+            i += len;
         }
         return false;
     }
