@@ -14,6 +14,7 @@ exec scripts/with-emulator.sh "$oranet" -- "$oranet" sql "$conn" --format csv \
   -e "insert into emp values (1, 'Ada', 5200.50, date '2021-03-01')" \
   -e "insert into emp values (2, 'Grace', 6100, date '2019-11-15')" \
   -e "insert into emp values (3, 'Linus', null, sysdate)" \
+  -e "begin for i in 4 .. 6 loop insert into emp values (i, 'Emp ' || i, 1000 * i, date '2024-01-01' + i); end loop; end;" \
   -e "commit" \
   -e "select id, name, salary, to_char(hired, 'YYYY') as year from emp where id < 3 order by id" \
   -e "select count(*) as n, sum(salary) as total from emp" \
