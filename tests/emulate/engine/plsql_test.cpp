@@ -409,3 +409,15 @@ TEST_CASE_METHOD(plsql_fixture, "PL/SQL: DBMS_SESSION.SLEEP waits", "[plsql]") {
     exec("begin dbms_session.sleep(0.2); end;");
     CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(190));
 }
+
+TEST_CASE_METHOD(plsql_fixture, "PL/SQL: procedure arguments with nested calls and commas", "[plsql]") {
+    exec("begin dbms_output.enable(null); end;");
+    exec(
+        "begin dbms_output.put_line(to_char(date '2024-03-01', 'YYYY-MM-DD')); "
+        "dbms_output.put_line(substr(upper('abcdef'), 2, 3) || nvl(null, 'x')); end;");
+    auto r = exec("begin dbms_output.get_lines(:lines, :n); end;",
+                  {array({}, ora_type::varchar, 10), in(numv("10"), ora_type::number)});
+    REQUIRE(r.binds[0].elements.size() == 2);
+    CHECK(str(r.binds[0].elements[0]) == "2024-03-01");
+    CHECK(str(r.binds[0].elements[1]) == "BCDx");
+}

@@ -110,6 +110,7 @@ private:
             if (k.is_op(")")) {
                 if (depth == 0) break;
                 --depth;
+                continue;  // a nested call's ')' is not the caller's stop operator
             }
             if (k.is("CASE")) ++case_depth;
             if (k.is("END") && case_depth > 0) {
