@@ -234,6 +234,13 @@ TEST_CASE("NUMBER arithmetic is exact decimal; division by zero is ORA-01476") {
     CHECK(num(r[0][2]) == "123456789012345678900");
     CHECK(num(r[0][3]) == "2");
     CHECK(num(r[0][4]) == "-0.75");
+    // 20 base-100 digits: 39 significant decimal digits when the first one
+    // is the low half of its pair (what Oracle returns for these).
+    r = f.rows("select 1/24, 20/3, 2/3, 1/700 from dual");
+    CHECK(num(r[0][0]) == "0.0416666666666666666666666666666666666667");
+    CHECK(num(r[0][1]) == "6.66666666666666666666666666666666666667");
+    CHECK(num(r[0][2]) == "0.6666666666666666666666666666666666666667");
+    CHECK(num(r[0][3]) == "0.001428571428571428571428571428571428571429");
     f.run("create table t (a number, b number)");
     f.run("insert into t values (10, 4)");
     f.run("insert into t values (1, 0)");

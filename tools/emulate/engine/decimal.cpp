@@ -225,6 +225,11 @@ std::string divide(std::string_view a, long long n, int digits) {
     parts rr = split(s);
     int lead = static_cast<int>(rr.digits.size()) + rr.exp;  // position of first digit
     (void)ints;
+    // An Oracle NUMBER holds 20 base-100 digits paired from the decimal
+    // point: when the first significant digit is the low half of its pair
+    // (an odd position), only 39 significant decimal digits fit (1/24 is
+    // .0416...667 with 39, 1/3 .333...3 with 40).
+    if (digits >= 40 && lead % 2 != 0) --digits;
     return round(s, digits - lead);
 }
 
