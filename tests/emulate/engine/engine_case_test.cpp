@@ -8,6 +8,7 @@
 using namespace oranet;
 using namespace oranet::emulate;
 using engine_test::fixture;
+using engine_test::num;
 
 TEST_CASE("engine: UPPER, LOWER and INITCAP of non-ASCII letters") {
     fixture f;
@@ -29,4 +30,29 @@ TEST_CASE("engine: case mapping keeps invalid UTF-8 bytes and 4-byte characters"
           "B\xe2\x82");
     CHECK(utf8_upper("\xf0\x9f\x98\x80x") == "\xf0\x9f\x98\x80X");
     CHECK(utf8_lower("\xc3") == "\xc3");
+}
+
+TEST_CASE("engine: CAST converts as a store into a column of the type does") {
+    fixture f;
+    std::vector<column_info> cols;
+    const auto r = f.rows(
+        "select cast(timestamp '2024-01-01 10:30:00' as date), cast('42.50' as number(6,2)), "
+        "cast(7 as varchar2(10)), cast(date '2024-02-03' as timestamp) from dual",
+        {}, &cols);
+    REQUIRE(r.size() == 1);
+    REQUIRE(cols.size() == 4);
+    CHECK(cols[0].type.type == ora_type::date);
+    CHECK(cols[1].type.type == ora_type::number);
+    CHECK(cols[1].type.precision == 6);
+    CHECK(cols[2].type.type == ora_type::varchar);
+    CHECK(cols[3].type.type == ora_type::timestamp);
+    const auto d = std::get<date_time>(r[0][0]);
+    CHECK(d.year == 2024);
+    CHECK(d.hour == 10);
+    CHECK(d.minute == 30);
+    CHECK(num(r[0][1]) == "42.5");
+    CHECK(std::get<std::string>(r[0][2]) == "7");
+    CHECK(std::get<date_time>(r[0][3]).day == 3);
+    CHECK(f.fail("select cast(1 as nosuchtype) from dual").code == 902);
+    CHECK(f.fail("select cast(1 number) from dual").code == 905);
 }

@@ -97,6 +97,25 @@ private:
         out_.sql += s;
     }
 
+    // CAST(expr AS type) opening at `open`: the position of its AS (0: none).
+    std::size_t cast_as(std::size_t open, std::size_t close) const {
+        int depth = 0;
+        for (std::size_t j = open + 1; j < close; ++j) {
+            if (t_[j].is_op("(")) ++depth;
+            if (t_[j].is_op(")")) --depth;
+            if (depth == 0 && t_[j].is("AS")) return j;
+        }
+        return 0;
+    }
+
+    // The type a CAST names (ORA-00902 when unknown, ORA-00907 when more follows).
+    column_type cast_type(std::size_t as, std::size_t close) const {
+        std::size_t j        = as + 1;
+        const column_type ct = parse_type(t_, j);
+        if (j != close) raise(907, "missing right parenthesis", t_[j].pos);
+        return ct;
+    }
+
     std::size_t close_of(std::size_t i) const {
         int depth = 0;
         for (std::size_t j = i; j < t_.size(); ++j) {
@@ -268,6 +287,11 @@ private:
             auto a = arg_t(0);
             if (a && (a->type == ora_type::date || a->type == ora_type::timestamp)) return date_expr();
             return number_expr();
+        }
+        if (f == "CAST") {
+            const std::size_t as = cast_as(open, close);
+            if (as == 0) return std::nullopt;
+            return cast_type(as, close);
         }
         if (f == "TO_DATE" || f == "ADD_MONTHS" || f == "LAST_DAY") return date_expr();
         if (f == "TO_TIMESTAMP") return timestamp_expr(9);
@@ -531,6 +555,18 @@ private:
         if (n == "MINUS") {
             put("EXCEPT", k.pos);
             return i;
+        }
+        if (n == "CAST" && t_[i + 1].is_op("(")) {
+            // Converted as a store into a column of that type converts.
+            const std::size_t close = close_of(i + 1);
+            const std::size_t as    = cast_as(i + 1, close);
+            if (as == 0 || as == i + 2) raise(905, "missing keyword", t_[as == 0 ? close : as].pos);
+            store_target st{cast_type(as, close), "", type_code(i + 2, as)};
+            out_.targets.push_back(st);
+            put("ora_store((", k.pos);
+            emit(i + 2, as);
+            put(")," + std::to_string(out_.targets.size() - 1) + ")", k.pos);
+            return close;
         }
         if ((n == "DATE" || n == "TIMESTAMP") && t_[i + 1].kind == tok::string) {
             put(std::string(n == "DATE" ? "ora_date_literal(" : "ora_timestamp_literal(") +
