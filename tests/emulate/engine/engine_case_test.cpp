@@ -56,3 +56,21 @@ TEST_CASE("engine: CAST converts as a store into a column of the type does") {
     CHECK(f.fail("select cast(1 as nosuchtype) from dual").code == 902);
     CHECK(f.fail("select cast(1 number) from dual").code == 905);
 }
+
+TEST_CASE("engine: TIMESTAMP arithmetic is an unimplemented feature, never a wrong date") {
+    fixture f;
+    CHECK(f.fail("select timestamp '2024-01-01 10:00:00' + 1/24 from dual").code == 3001);
+    CHECK(f.fail("select localtimestamp - timestamp '2024-01-01 10:00:00' from dual").code == 3001);
+    // DATE arithmetic works (Julian days), also after a CAST of a TIMESTAMP.
+    const auto r = f.rows("select cast(timestamp '2024-01-01 10:00:00' as date) + 1/24 from dual");
+    CHECK(std::get<date_time>(r[0][0]).hour == 11);
+    // A fraction of a day is exact (SQLite's own 1/24 is 0), and left to
+    // right order holds: d - 2 + 1 is d - 1.
+    const auto d = f.rows(
+        "select date '2024-01-01' + 1/24, date '2024-01-01' - 2 + 1, "
+        "date '2024-01-01' + 3 * 2 / 4, 5 - 2 + 1 from dual");
+    CHECK(std::get<date_time>(d[0][0]).hour == 1);
+    CHECK(std::get<date_time>(d[0][1]).day == 31);
+    CHECK(std::get<date_time>(d[0][2]).hour == 12);
+    CHECK(num(d[0][3]) == "4");
+}

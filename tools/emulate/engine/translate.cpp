@@ -350,6 +350,12 @@ private:
                 i = chain_end - 1;
                 continue;
             }
+            const bool after_add = i >= b + 2 && (t_[i - 1].is_op("+") || t_[i - 1].is_op("-")) &&
+                                   operand_end(t_[i - 2]) && !t_[i - 2].is_op(".");
+            if (after_add && arith_chain(i, e, honour_skip, chain_end, true)) {
+                i = chain_end - 1;
+                continue;
+            }
             i = emit_one(i, e);
         }
     }
@@ -357,9 +363,12 @@ private:
     // A chain of NUMBER arithmetic at i ("a + b - c", or "a * b / c" within
     // one term): emitted as nested ora_arith calls so that NUMBER stays exact
     // and x / 0 is ORA-01476. DATE arithmetic stays native (Julian days).
-    bool arith_chain(std::size_t i, std::size_t e, bool honour_skip, std::size_t& end) {
+    // `terms_only`: only a "a * b / c" term (after a + or - of DATE
+    // arithmetic, which SQLite does: its 1/24 must still be exact).
+    bool arith_chain(std::size_t i, std::size_t e, bool honour_skip, std::size_t& end,
+                     bool terms_only = false) {
         bool exact = exact_next_ == i;
-        for (int level = 0; level < 2; ++level) {
+        for (int level = terms_only ? 1 : 0; level < 2; ++level) {
             std::vector<std::size_t> ops;
             int depth = 0, case_depth = 0;
             std::size_t j = i;
@@ -398,6 +407,12 @@ private:
             for (std::size_t n = 0; n <= ops.size(); ++n) {
                 std::size_t stop = n < ops.size() ? ops[n] : j;
                 auto ty          = infer(start, stop);
+                // TIMESTAMP and INTERVAL arithmetic is not implemented: an
+                // error, never SQLite's sum of a text and a number.
+                if (ty && (ty->type == ora_type::timestamp || ty->type == ora_type::timestamp_tz ||
+                           ty->type == ora_type::timestamp_ltz || ty->type == ora_type::interval_ym ||
+                           ty->type == ora_type::interval_ds))
+                    unimplemented(t_[n < ops.size() ? ops[n] : ops[n - 1]].pos);
                 if (ty && ty->type != ora_type::number && ty->type != ora_type::binary_double &&
                     ty->type != ora_type::binary_float && ty->type != ora_type::varchar &&
                     ty->type != ora_type::char_)
