@@ -273,6 +273,17 @@ TEST_CASE("sql features: PL/SQL index-by table binds") {
     REQUIRE(out.elements().size() == 4);
     CHECK(value_as<std::string>(out.elements()[0]) == "v10");
     CHECK(value_as<std::string>(out.elements()[3]) == "v40");
+
+    // An IN table to a built-in that takes one (DBMS_UTILITY.CHARARR-like).
+    variable tab =
+        variable::array(db_type::varchar, 10, {value{std::string("EMP")}, value{std::string("DEPT")}},
+                        bind_direction::in, 30);
+    variable n    = variable::out(db_type::number);
+    variable list = variable::out(db_type::varchar, 200);
+    cur.execute("begin dbms_utility.table_to_comma(:tab, :n, :list); end;",
+                {{"tab", tab}, {"n", n}, {"list", list}});
+    CHECK(value_as<std::int64_t>(n.get()) == 2);
+    CHECK(value_as<std::string>(list.get()) == "EMP,DEPT");
 }
 
 TEST_CASE("sql features: REF CURSOR out binds and implicit results") {

@@ -421,3 +421,19 @@ TEST_CASE_METHOD(plsql_fixture, "PL/SQL: procedure arguments with nested calls a
     CHECK(str(r.binds[0].elements[0]) == "2024-03-01");
     CHECK(str(r.binds[0].elements[1]) == "BCDx");
 }
+
+TEST_CASE_METHOD(plsql_fixture, "PL/SQL: an index-by table IN bind to DBMS_UTILITY.TABLE_TO_COMMA",
+                 "[plsql]") {
+    auto r = exec("begin dbms_utility.table_to_comma(:tab, :n, :list); end;",
+                  {array({value{std::string("EMP")}, value{std::string("DEPT")}, value{std::string("BONUS")}},
+                         ora_type::varchar, 10),
+                   out(ora_type::number), out(ora_type::varchar)});
+    CHECK(r.binds[0].dir == bind_direction::in);
+    CHECK(r.binds[1].dir == bind_direction::out);
+    CHECK(r.binds[2].dir == bind_direction::out);
+    CHECK(num(r.binds[1].v) == "3");
+    CHECK(str(r.binds[2].v) == "EMP,DEPT,BONUS");
+    auto e = fails("begin dbms_utility.table_to_comma(:a, :n); end;",
+                   {out(ora_type::number), out(ora_type::number)});
+    CHECK(e.code == 6550);
+}

@@ -261,6 +261,17 @@ async function main() {
       await c.close();
     });
 
+    await checkClosing('index-by table IN bind to a built-in (DBMS_UTILITY.TABLE_TO_COMMA)', async () => {
+      const c = await connect();
+      const r = await c.execute('begin dbms_utility.table_to_comma(:tab, :n, :lst); end;', {
+        tab: { dir: oracledb.BIND_IN, type: oracledb.STRING, val: ['EMP', 'DEPT', 'BONUS'] },
+        n: { dir: oracledb.BIND_OUT, type: oracledb.NUMBER },
+        lst: { dir: oracledb.BIND_OUT, type: oracledb.STRING, maxSize: 200 } });
+      assert.strictEqual(r.outBinds.n, 3);
+      assert.strictEqual(r.outBinds.lst, 'EMP,DEPT,BONUS');
+      await c.close();
+    });
+
     if (all) await checkClosing('TIMESTAMP + INTERVAL in PL/SQL on an IN OUT bind', async () => {
       const c = await connect();
       const r = await c.execute("begin :ts_io := :ts_io + interval '1' hour; end;", {

@@ -294,6 +294,18 @@ def main():
             assert lines.getvalue() == ["a", "b"], lines.getvalue()
             c.close()
 
+        @check("index-by table IN bind to a built-in (DBMS_UTILITY.TABLE_TO_COMMA)")
+        def _():
+            c = connect()
+            cur = c.cursor()
+            tab = cur.arrayvar(str, ["EMP", "DEPT", "BONUS"], 30)
+            n = cur.var(int)
+            lst = cur.var(str, 200)
+            cur.execute("begin dbms_utility.table_to_comma(:tab, :n, :lst); end;", tab=tab, n=n, lst=lst)
+            assert n.getvalue() == 3, n.getvalue()
+            assert lst.getvalue() == "EMP,DEPT,BONUS", lst.getvalue()
+            c.close()
+
         if ALL:
             @check("TIMESTAMP + INTERVAL in PL/SQL on an IN OUT bind")
             def _():

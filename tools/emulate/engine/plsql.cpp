@@ -364,10 +364,11 @@ flow interp::exec_inner(const stmt& st) {
 }
 
 void interp::check_calls(const std::vector<stmt>& l) {
-    static const char* known[] = {"DBMS_OUTPUT.ENABLE",    "DBMS_OUTPUT.DISABLE",    "DBMS_OUTPUT.PUT",
-                                  "DBMS_OUTPUT.PUT_LINE",  "DBMS_OUTPUT.NEW_LINE",   "DBMS_OUTPUT.GET_LINE",
-                                  "DBMS_OUTPUT.GET_LINES", "DBMS_SQL.RETURN_RESULT", "DBMS_SESSION.SLEEP",
-                                  "DBMS_LOCK.SLEEP",       "RAISE_APPLICATION_ERROR"};
+    static const char* known[] = {
+        "DBMS_OUTPUT.ENABLE",    "DBMS_OUTPUT.DISABLE",     "DBMS_OUTPUT.PUT",
+        "DBMS_OUTPUT.PUT_LINE",  "DBMS_OUTPUT.NEW_LINE",    "DBMS_OUTPUT.GET_LINE",
+        "DBMS_OUTPUT.GET_LINES", "DBMS_SQL.RETURN_RESULT",  "DBMS_SESSION.SLEEP",
+        "DBMS_LOCK.SLEEP",       "RAISE_APPLICATION_ERROR", "DBMS_UTILITY.TABLE_TO_COMMA"};
     for (const auto& st : l) {
         if (st.k == stmt::kind::call) {
             bool ok = false;
@@ -605,6 +606,39 @@ void interp::exec_call(const stmt& st) {
         out_.implicit_results.push_back(std::move(c.cur));
         return;
     }
+    if (n == "DBMS_UTILITY.TABLE_TO_COMMA") {
+        // (tab IN table of names, tablen OUT, list OUT): the elements from
+        // index 1 up to the first NULL (or gap), joined with commas.
+        auto arg_target = [&](std::size_t i) {
+            const token& k = t_[st.args[i].b];
+            if (st.args[i].e != st.args[i].b + 1 || (k.kind != tok::bind && k.kind != tok::ident))
+                compile_fail(k.pos,
+                             "PLS-00306: wrong number or types of arguments in call to 'TABLE_TO_COMMA'");
+            target g;
+            g.tok  = st.args[i].b;
+            g.bind = k.kind == tok::bind;
+            g.name = k.name;
+            return g;
+        };
+        if (st.args.size() != 3)
+            compile_fail(t_[st.tok].pos,
+                         "PLS-00306: wrong number or types of arguments in call to 'TABLE_TO_COMMA'");
+        cell& tab = resolve(arg_target(0));
+        if (tab.type.kind != var_kind::table)
+            compile_fail(t_[st.args[0].b].pos,
+                         "PLS-00306: wrong number or types of arguments in call to 'TABLE_TO_COMMA'");
+        std::string list;
+        std::int64_t count = 0;
+        for (long long idx = 1;; ++idx) {
+            auto it = tab.ik.find(idx);
+            if (it == tab.ik.end() || is_null(it->second)) break;
+            value v = to_text(it->second);
+            list += (count++ > 0 ? "," : "") + std::get<std::string>(v);
+        }
+        assign(arg_target(1), number::from_int64(count));
+        assign(arg_target(2), list.empty() ? value{} : value{list});
+        return;
+    }
     if (n == "DBMS_SESSION.SLEEP" || n == "DBMS_LOCK.SLEEP") {
         if (st.args.size() != 1)
             compile_fail(t_[st.tok].pos, "PLS-00306: wrong number or types of arguments in call to 'SLEEP'");
@@ -744,6 +778,13 @@ std::vector<bind_direction> plsql_bind_directions(const std::vector<token>& t) {
                 read[s] = 1;
             }
         }
+        // DBMS_UTILITY.TABLE_TO_COMMA(tab IN, tablen OUT, list OUT).
+        if (i >= 6 && t[i - 1].is_op(",") && t[i - 3].is_op("(") && t[i - 5].is_op(".") &&
+            t[i - 6].is("DBMS_UTILITY") && t[i - 4].is("TABLE_TO_COMMA"))
+            w = true;
+        if (i >= 8 && t[i - 1].is_op(",") && t[i - 3].is_op(",") && t[i - 5].is_op("(") &&
+            t[i - 7].is_op(".") && t[i - 8].is("DBMS_UTILITY") && t[i - 6].is("TABLE_TO_COMMA"))
+            w = true;
         if (w) {
             written[s] = 1;
         } else {
