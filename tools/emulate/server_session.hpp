@@ -57,9 +57,9 @@ private:
         std::size_t next_row = 0;
         bool is_query        = false;
         std::vector<bind_meta> defines;  // the client's define of the columns (LOB layout)
-        bind_plan plan;                 // kind and bind directions of `sql`
-        std::vector<bind_dir> io_dirs;  // the last I/O vector sent (PL/SQL)
-        bool row_counts = false;        // the last full execute asked for per-row DML counts
+        bind_plan plan;                  // kind and bind directions of `sql`
+        std::vector<bind_dir> io_dirs;   // the last I/O vector sent (PL/SQL)
+        bool row_counts = false;         // the last full execute asked for per-row DML counts
     };
     // What one execute or re-execute asks for.
     struct exec_call {
@@ -139,7 +139,7 @@ private:
     std::atomic<bool> interrupted_{false};
     bool in_break_ = false;  // a break is under way: data is dropped until the client's RESET
     void begin_break();      // sends our BREAK marker
-    std::uint32_t next_cursor_ = 1;
+    std::uint32_t next_cursor_       = 1;
     std::unique_ptr<lob_store> lobs_ = std::make_unique<lob_store>();  // fetched and temporary LOBs
 };
 
