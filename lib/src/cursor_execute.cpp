@@ -214,7 +214,17 @@ std::error_code cursor_impl::execute(std::string_view sql, std::vector<std::vect
         for (std::size_t i = 0; i < bind_rows[r].size() && i < metas.size(); ++i) {
             if (bind_rows[r][i].var) continue;
             const auto shape = shape_for(bind_rows[r][i].v, caps);
-            if (shape.meta.ora_type == metas[i].ora_type || is_null(first[i].v)) {
+            // Text or bytes too long for VARCHAR2 / RAW in a later row: the
+            // bind becomes LONG / LONG RAW for all rows.
+            const bool longer = (metas[i].ora_type == ttc::ora_type_num::varchar &&
+                                 shape.meta.ora_type == ttc::ora_type_num::long_) ||
+                                (metas[i].ora_type == ttc::ora_type_num::raw &&
+                                 shape.meta.ora_type == ttc::ora_type_num::long_raw);
+            if (longer) {
+                metas[i].ora_type = shape.meta.ora_type;
+                bind_types[i]     = shape.wire;
+            }
+            if (longer || shape.meta.ora_type == metas[i].ora_type || is_null(first[i].v)) {
                 if (is_null(first[i].v) && !is_null(bind_rows[r][i].v)) {
                     metas[i].ora_type   = shape.meta.ora_type;
                     metas[i].cs_form    = shape.meta.cs_form;

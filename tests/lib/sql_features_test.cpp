@@ -336,3 +336,22 @@ TEST_CASE("sql features: DBMS_OUTPUT") {
     CHECK(lines[250] == "ab");
     CHECK(dbms_output::read_lines(conn).empty());
 }
+
+TEST_CASE("sql features: array DML where a later row needs a wider or LONG bind") {
+    ORANET_REQUIRE_EMULATOR(emu);
+    connection conn = connect(emu.params());
+    cursor cur      = conn.cursor();
+    cur.execute("create table widen (id number, c clob)");
+    const std::string big(40000, 'x');
+    cur.execute_many(
+        "insert into widen values (:1, :2)",
+        {{num(1), value{std::string("short")}}, {num(2), value{null_t{}}}, {num(3), value{big}}});
+    CHECK(cur.row_count() == 3);
+    cur.set_fetch_lobs_inline(true);
+    cur.execute("select id, length(c) from widen order by id");
+    const auto rows = cur.fetch_all();
+    REQUIRE(rows.size() == 3);
+    CHECK(value_as<std::int64_t>(rows[0][1]) == 5);
+    CHECK(is_null(rows[1][1]));
+    CHECK(value_as<std::int64_t>(rows[2][1]) == 40000);
+}
