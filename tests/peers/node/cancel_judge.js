@@ -8,7 +8,7 @@
 'use strict';
 
 const assert = require('assert');
-const { spawn } = require('child_process');
+const harness = require('./harness');
 const oracledb = require('oracledb');
 
 const oranet = process.argv[2];
@@ -17,34 +17,10 @@ const SLOW_SQL = 'with c (n) as (select 1 from dual union all select n + 1 from 
 const SLEEP_PLSQL = 'begin dbms_session.sleep(5); end;';
 
 function startEmulator() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(oranet, ['emulate', '--listen', '127.0.0.1:0', '--user', 'demo/demo:12c'],
-      { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('emulator did not start: ' + out)), 15000);
-    child.on('error', reject);
-    child.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = /listening on (\S+):(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[2]) });
-      }
-    });
-  });
+  return harness.startEmulator(oranet, ['--user', 'demo/demo:12c']);
 }
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`not ok - ${name}\n  ${(e && e.stack) || e}`);
-  }
-}
+const { check, results } = harness;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

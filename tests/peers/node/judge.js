@@ -9,7 +9,7 @@
 process.env.TZ = 'UTC';  // DATE and TIMESTAMP values map to JS Dates in the local zone
 
 const assert = require('assert');
-const { spawn } = require('child_process');
+const harness = require('./harness');
 const oracledb = require('oracledb');
 
 const oranet = process.argv[2];
@@ -17,34 +17,10 @@ const profile = process.argv[3] || '19';
 const charset = process.argv[4];  // the database character set (--charset), AL32UTF8 when absent
 
 function startEmulator() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(oranet, ['emulate', '--listen', '127.0.0.1:0', '--profile', profile,
-      '--user', 'demo/demo:12c', '--user', 'scott11/tiger11:11g'].concat(charset ? ['--charset', charset] : []), { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('emulator did not start: ' + out)), 15000);
-    child.on('error', reject);
-    child.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = /listening on (\S+):(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[2]) });
-      }
-    });
-  });
+  return harness.startEmulator(oranet, ['--profile', profile, '--user', 'demo/demo:12c', '--user', 'scott11/tiger11:11g'].concat(charset ? ['--charset', charset] : []));
 }
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`not ok - ${name}\n  ${(e && e.stack) || e}`);
-  }
-}
+const { check, results } = harness;
 
 async function main() {
   assert.ok(oracledb.thin, 'node-oracledb runs in thin mode');

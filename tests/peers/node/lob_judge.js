@@ -10,41 +10,17 @@
 'use strict';
 
 const assert = require('assert');
-const { spawn } = require('child_process');
+const harness = require('./harness');
 const oracledb = require('oracledb');
 
 const oranet = process.argv[2];
 const profile = process.argv[3] || '19';
 
 function startEmulator() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(oranet, ['emulate', '--listen', '127.0.0.1:0', '--profile', profile,
-      '--user', 'demo/demo:12c'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('emulator did not start: ' + out)), 15000);
-    child.on('error', reject);
-    child.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = /listening on (\S+):(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[2]) });
-      }
-    });
-  });
+  return harness.startEmulator(oranet, ['--profile', profile, '--user', 'demo/demo:12c']);
 }
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`not ok - ${name}\n  ${(e && e.stack) || e}`);
-  }
-}
+const { check, results } = harness;
 
 function bigText(n) {
   return 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(n / 26)).slice(0, n);
