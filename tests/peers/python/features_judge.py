@@ -11,13 +11,13 @@ Every value asserted is the one a real Oracle Database gives; a failure is
 an emulator bug, never a reason to relax an assertion.
 """
 import datetime
-import re
-import subprocess
 import sys
 import time
-import traceback
 
 import oracledb
+
+import harness
+from harness import results
 
 ORANET = sys.argv[1]
 PROFILE = sys.argv[2] if len(sys.argv) > 2 else "19"
@@ -25,39 +25,23 @@ PROFILE = sys.argv[2] if len(sys.argv) > 2 else "19"
 # PACKAGE for an index-by IN bind, TIMESTAMP + INTERVAL in PL/SQL); they
 # assert what Oracle gives and are left out of the registered runs until then.
 ALL = len(sys.argv) > 3 and sys.argv[3] == "all"
-results = []
 opened = []  # connections of the running check, closed after it (a failed one leaves locks)
 
 
-def check(name):
-    def run(fn):
+def close_opened():
+    while opened:
         try:
-            fn()
-            results.append(True)
-            print(f"ok - {name}")
-        except Exception:  # noqa: BLE001 - every failure is reported
-            results.append(False)
-            print(f"not ok - {name}")
-            traceback.print_exc(file=sys.stdout)
-        while opened:
-            try:
-                opened.pop().close()
-            except oracledb.Error:
-                pass
-        return fn
-    return run
+            opened.pop().close()
+        except oracledb.Error:
+            pass
+
+
+def check(name):
+    return harness.check(name, after=close_opened)
 
 
 def start_emulator():
-    child = subprocess.Popen(
-        [ORANET, "emulate", "--listen", "127.0.0.1:0", "--profile", PROFILE, "--user", "demo/demo:12c"],
-        stdout=subprocess.PIPE, text=True)
-    line = child.stdout.readline()
-    m = re.search(r"listening on (\S+):(\d+)", line)
-    if not m:
-        child.kill()
-        raise RuntimeError(f"emulator did not start: {line!r}")
-    return child, int(m.group(2))
+    return harness.start_emulator(ORANET, ["--profile", PROFILE, "--user", "demo/demo:12c"])
 
 
 def main():

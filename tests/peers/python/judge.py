@@ -12,43 +12,20 @@ assertion.
 import datetime
 import decimal
 import re
-import subprocess
 import sys
-import traceback
 
 import oracledb
+
+import harness
+from harness import check, results
 
 ORANET = sys.argv[1]
 PROFILE = sys.argv[2] if len(sys.argv) > 2 else "19"
 CHARSET = sys.argv[3] if len(sys.argv) > 3 else None  # the database character set (--charset)
-results = []
-
-
-def check(name):
-    def run(fn):
-        try:
-            fn()
-            results.append(True)
-            print(f"ok - {name}")
-        except Exception:  # noqa: BLE001 - every failure is reported
-            results.append(False)
-            print(f"not ok - {name}")
-            traceback.print_exc(file=sys.stdout)
-        return fn
-    return run
 
 
 def start_emulator():
-    child = subprocess.Popen(
-        [ORANET, "emulate", "--listen", "127.0.0.1:0", "--profile", PROFILE,
-         "--user", "demo/demo:12c", "--user", "scott11/tiger11:11g"] + (["--charset", CHARSET] if CHARSET else []),
-        stdout=subprocess.PIPE, text=True)
-    line = child.stdout.readline()
-    m = re.search(r"listening on (\S+):(\d+)", line)
-    if not m:
-        child.kill()
-        raise RuntimeError(f"emulator did not start: {line!r}")
-    return child, int(m.group(2))
+    return harness.start_emulator(ORANET, ["--profile", PROFILE, "--user", "demo/demo:12c", "--user", "scott11/tiger11:11g"] + (["--charset", CHARSET] if CHARSET else []))
 
 
 def expect_error(fn, full_code):

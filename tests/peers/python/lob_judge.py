@@ -10,42 +10,19 @@ trimmed and bound; inline fetch with oracledb.defaults.fetch_lobs = False;
 multibyte text with a surrogate pair (offsets in UTF-16 code units); writes
 through an unlocked row's LOB give ORA-22920. Exact values throughout.
 """
-import re
-import subprocess
 import sys
-import traceback
 
 import oracledb
 
+import harness
+from harness import check, results
+
 ORANET = sys.argv[1]
 PROFILE = sys.argv[2] if len(sys.argv) > 2 else "19"
-results = []
-
-
-def check(name):
-    def run(fn):
-        try:
-            fn()
-            results.append(True)
-            print(f"ok - {name}")
-        except Exception:  # noqa: BLE001 - every failure is reported
-            results.append(False)
-            print(f"not ok - {name}")
-            traceback.print_exc(file=sys.stdout)
-        return fn
-    return run
 
 
 def start_emulator():
-    child = subprocess.Popen(
-        [ORANET, "emulate", "--listen", "127.0.0.1:0", "--profile", PROFILE, "--user", "demo/demo:12c"],
-        stdout=subprocess.PIPE, text=True)
-    line = child.stdout.readline()
-    m = re.search(r"listening on (\S+):(\d+)", line)
-    if not m:
-        child.kill()
-        raise RuntimeError(f"emulator did not start: {line!r}")
-    return child, int(m.group(2))
+    return harness.start_emulator(ORANET, ["--profile", PROFILE, "--user", "demo/demo:12c"])
 
 
 def big_text(n):
